@@ -1,0 +1,91 @@
+"""Tagger drafts and rule drafts into one list, with quotes made whole.
+
+The tagger finds most contents (including beliefs and "X mocked Y" that no lexicon lists); the rules add
+what it misses and lend it the parse's cue, source and addressee where it has none. Quotation marks then
+settle the edges: a content that covers most of a quote takes all of it, and a quote that follows an
+attributed quote with no cue of its own continues it ("A," she said. "B.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from .draft import Draft, Range, jaccard, overlap
+from .quotes import Quote
+
+_SAME_MATCH: Final = 0.5
+_SNAP_SHARE: Final = 0.5
+_BETWEEN_RE: Final = re.compile(r"[\s.,;:!?]*")
+
+
+def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
+    scored = [(jaccard(draft.content, o.content), o) for o in others]
+    best = max(scored, key=lambda p: p[0], default=(0.0, None))
+    return best[1] if best[0] >= _SAME_MATCH else None
+
+
+def _fill(tagged: Draft, rule: Draft) -> Draft:
+    """The tagger's spans, completed by the rule's where the tagger has none."""
+    same_cue = tagged.cue is None or (rule.cue is not None and overlap(tagged.cue, rule.cue) > 0)
+    return replace(
+        tagged,
+        cue=tagged.cue or rule.cue,
+        source=tagged.source or (rule.source if same_cue else None),
+        addressee=rule.addressee if same_cue else None,
+        cue_head=rule.cue_head if same_cue else tagged.cue_head,
+    )
+
+
+def merge(tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
+    """Every tagger draft (completed by its matching rule draft) plus the rule drafts it does not cover."""
+    out = []
+    for draft in tagged:
+        rule = _best(draft, rules)
+        out.append(draft if rule is None else _fill(draft, rule))
+    for rule in rules:
+        if not any(overlap(rule.content, d.content) for d in tagged):
+            out.append(rule)
+    return sorted(out, key=lambda d: d.content)
+
+
+def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
+    """Widens the content to every speech quote it mostly covers, or that is cut by its edges."""
+    start, end = draft.content
+    for quote in speech:
+        shared = overlap((start, end), (quote.start, quote.end))
+        cut = start > quote.start or end < quote.end
+        holds_cue = draft.cue is not None and quote.start <= draft.cue[0] < quote.end
+        if shared and not holds_cue and (shared >= _SNAP_SHARE * (quote.end - quote.start) or cut):
+            start, end = min(start, quote.start), max(end, quote.end)
+    return replace(draft, content=(start, end))
+
+
+def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> list[Draft]:
+    """A speech quote no draft holds, right after a draft whose content ends in a quote, continues it."""
+    out = list(drafts)
+    for quote in speech:
+        if any(overlap((quote.start, quote.end), d.content) for d in out):
+            continue
+        before = [i for i, d in enumerate(out) if d.content[1] <= quote.start]
+        if not before:
+            continue
+        i = max(before, key=lambda k: out[k].content[1])
+        prev = out[i]
+        if text[prev.content[1] - 1] in "\"”»" and _BETWEEN_RE.fullmatch(text, prev.content[1], quote.start):
+            out[i] = replace(prev, content=(prev.content[0], quote.end))
+    return out
+
+
+def combine(
+    tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]
+) -> list[Draft]:
+    """The final drafts in content order, quotes whole, one draft per content."""
+    drafts = [snap(d, speech) for d in merge(tagged, rules)]
+    drafts = continue_quotes(text, drafts, speech)
+    unique: dict[Range, Draft] = {}
+    for draft in drafts:
+        unique.setdefault(draft.content, draft)
+    return sorted(unique.values(), key=lambda d: d.content)

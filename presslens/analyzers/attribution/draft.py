@@ -1,0 +1,66 @@
+"""The working form of an attribution: character ranges only, before ids, kinds and speakers are fixed.
+
+Both the rules and the tagger decoder produce drafts, so merging, linking and nesting work on one shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc
+
+Range = tuple[int, int]
+_EDGE: Final = frozenset(" \t\r\n\xa0,;:")
+_GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """``cue_head`` is the token index of the cue's main word (its lemma decides the stance);
+    ``origin`` records which layer found it ("rule" or "tagger"), for merging."""
+
+    content: Range
+    cue: Range | None = None
+    source: Range | None = None
+    addressee: Range | None = None
+    cue_head: int | None = None
+    origin: str = "rule"
+
+
+def token_range(doc: Doc, first: int, last: int) -> Range:
+    """Characters from token ``first`` to token ``last`` inclusive."""
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def trim(text: str, span: Range) -> Range:
+    """Drops spaces and clause punctuation at both edges (never quote marks, which belong to a quote)."""
+    start, end = span
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def overlap(a: Range, b: Range) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def jaccard(a: Range, b: Range) -> float:
+    inter = overlap(a, b)
+    return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter else 0.0
+
+
+def is_glue(text: str, covered: Sequence[Range], start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but the given spans, punctuation and spaces."""
+    pos = start
+    for s, e in sorted(covered):
+        if e <= start or s >= end:
+            continue
+        if not _GLUE_RE.fullmatch(text, pos, max(pos, s)):
+            return False
+        pos = max(pos, e)
+    return bool(_GLUE_RE.fullmatch(text, min(pos, end), end))

@@ -1,0 +1,41 @@
+"""Which words introduce reported speech or thought, by lemma, and how each takes its content.
+
+The lists follow what news writing uses (and what PolNeAR annotates): verbs of saying, of writing and
+publishing, of arguing and accusing, and of believing and wanting, since a reported belief is an
+attribution as much as a reported sentence. Membership is by lemma so every inflection agrees.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def words(listing: str) -> frozenset[str]:
+    """A word set from a blank-separated listing (keeps long lexicons readable)."""
+    return frozenset(listing.split())
+
+
+SPEECH: Final = words("""
+    say tell add write ask note report announce suggest explain argue claim insist state declare tweet
+    post respond reply answer comment recall warn urge predict promise pledge vow acknowledge admit concede
+    confirm deny reveal disclose maintain contend allege assert testify remark mention stress emphasize
+    emphasise conclude agree estimate hint indicate caution complain joke quip boast proclaim reiterate
+    repeat recount insist speculate acknowledge affirm charge counter observe continue lament concede
+    question wonder retort quote cite show find""")
+COGNITION: Final = words(
+    "think believe hope fear expect know feel want wish worry doubt suspect assume guess imagine realize "
+    "realise understand consider"
+)
+REPORTING: Final = SPEECH | COGNITION
+# Verbs whose content is an object plus its predicate: "accused X of Y", "described X as Y", "called X Y".
+OBJECT_PREDICATE: Final = {"accuse": "of", "describe": "as", "call": "", "label": "", "brand": "",
+                           "dub": "", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for"}
+# Verbs that take their content as a to-infinitive: "claims to represent", "vowed to fight".
+INFINITIVE: Final = words(
+    "claim promise pledge vow threaten refuse decline hope want plan expect agree offer urge intend "
+    "aim seek propose"
+)
+# Verbs whose object is the person addressed, not the content: "told Reuters that ...".
+ADDRESSING: Final = words("tell ask inform assure warn remind urge notify advise promise")
+# Prepositions that mark a cue phrase whose object is the content: "called for", "called on".
+PHRASAL: Final = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "refer": frozenset({"to"})}

@@ -1,0 +1,114 @@
+"""Tagged spans into drafts: which cue and which source belong to each content.
+
+The parse decides first (the cue whose clause holds the content, the source that is the cue's subject);
+distance decides only when the parse says nothing, and then within the content's paragraph. A quote split
+around its cue ("A," he said, "B.") is one content, so such pieces are joined before linking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from .draft import Draft, Range, is_glue, overlap
+from .rules import noun_phrase, subject_of
+
+_MAX_GAP: Final = 300
+_NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
+
+
+def _gap(a: Range, b: Range) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _head(doc: Doc, span: Range) -> Token | None:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return None if found is None or len(found) == 0 else found.root
+
+
+def join_split(text: str, contents: list[Range], frames: Sequence[Range]) -> list[Range]:
+    """Contents separated only by cue/source spans and punctuation become one ("A," he said, "B.")."""
+    joined: list[Range] = []
+    for span in sorted(contents):
+        gap = (joined[-1][1], span[0]) if joined else (0, 0)
+        if joined and "\n" not in text[gap[0] : gap[1]] and is_glue(text, frames, *gap):
+            between = [f for f in frames if joined[-1][1] <= f[0] and f[1] <= span[0]]
+            if between:
+                joined[-1] = (joined[-1][0], span[1])
+                continue
+        joined.append(span)
+    return joined
+
+
+def _governs(cue: Token, content: Range) -> bool:
+    """Whether a dependent of the cue word spans into the content (the clause it introduces)."""
+    for child in cue.children:
+        lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if child.dep_ not in _NOT_CONTENT and overlap((lo, hi), content):
+            return True
+    return False
+
+
+def _paragraph(text: str, at: int) -> Range:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def pick_cue(doc: Doc, content: Range, cues: Sequence[Range]) -> Range | None:
+    """The cue that governs the content in the parse, else the nearest one outside it in its paragraph."""
+    outside = [c for c in cues if not overlap(c, content)]
+    for cue in sorted(outside, key=lambda c: _gap(c, content)):
+        head = _head(doc, cue)
+        if head is not None and _governs(head, content):
+            return cue
+    para = _paragraph(doc.text, content[0])
+    region = (para[0], max(para[1], content[1]))
+    near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]
+    return min(near, key=lambda c: _gap(c, content), default=None)
+
+
+def pick_source(doc: Doc, cue: Range | None, content: Range, sources: Sequence[Range]) -> Range | None:
+    """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence."""
+    outside = [s for s in sources if not overlap(s, content)]
+    anchor = cue or content
+    head = _head(doc, anchor) if cue else None
+    if head is not None:
+        subj = subject_of(head)
+        if subj is not None:
+            for source in outside:
+                if source[0] <= subj.idx < source[1]:
+                    return source
+    sent = _sentence(doc, anchor)
+    near = [s for s in outside if overlap(s, sent)]
+    return min(near, key=lambda s: _gap(s, anchor), default=None)
+
+
+def _sentence(doc: Doc, span: Range) -> Range:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if found is None or len(found) == 0:
+        return span
+    first, last = found[0].sent, found[-1].sent
+    return first.start_char, last.end_char
+
+
+def parse_source(doc: Doc, cue: Range) -> Range | None:
+    """The cue's subject from the parse, when the tagger marked no source for it."""
+    head = _head(doc, cue)
+    subj = None if head is None else subject_of(head)
+    return None if subj is None else noun_phrase(doc, subj)
+
+
+def link(doc: Doc, spans: dict[str, list[Range]]) -> list[Draft]:
+    """One draft per (joined) content span, with its cue and source."""
+    frames = spans["CUE"] + spans["SOURCE"]
+    drafts = []
+    for content in join_split(doc.text, spans["CONTENT"], frames):
+        cue = pick_cue(doc, content, spans["CUE"])
+        source = pick_source(doc, cue, content, spans["SOURCE"])
+        head = _head(doc, cue) if cue else None
+        cue_head = None if head is None else head.i
+        drafts.append(Draft(content=content, cue=cue, source=source, cue_head=cue_head, origin="tagger"))
+    return drafts

@@ -1,0 +1,43 @@
+"""Given names that mark a person's gender when the text itself never says, for pronoun agreement.
+
+A small list of common English given names; a name not listed leaves the gender open, which agrees with
+both pronouns, so the list only ever removes wrong antecedents and never invents one.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .lexicon import words
+
+_MALE: Final = words(
+    """james john robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry peter
+    zachary douglas harold carl arthur gerald roger keith jeremy terry lawrence sean christian albert
+    joe ethan austin jesse willie billy bryan bruce jordan ralph roy noah dylan eugene wayne alan juan
+    louis russell gabriel randy philip harry vincent bobby johnny logan bernie ted jeb marco mike chris
+    rand ben barack bill mitch newt rick ron tim""")
+_FEMALE: Final = words(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+    sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+    katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
+    joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
+    martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
+    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori hillary carly nikki elizabeth sarah huma kellyanne hope ivanka melania michelle
+    nancy elaine kamala tulsi jill""")
+
+
+_TITLES: Final = words("mr mrs ms dr sen rep gov president")
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "m" or "f" when the first word of ``name`` is a listed given name, else None."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    first = next((w for w in words if w not in _TITLES), "")
+    if first in _MALE:
+        return "m"
+    return "f" if first in _FEMALE else None

@@ -1,0 +1,137 @@
+"""Who a source mention is: resolution over the parse and the entity list, without a coreference model.
+
+In order: a mention of a known entity; a relative pronoun ("who said") through the noun it modifies; a
+personal pronoun to the nearest earlier entity that agrees in gender and number; a definite description
+("the retired general") to the entity the text labels that way, before or after; otherwise the mention
+itself when it names someone, and nothing when it is a pronoun we could not place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from ..._contract import Entity, Speaker
+from .draft import Range, overlap
+from .lexicon import words
+from .names import first_name_gender
+
+_MALE: Final = words("he him his himself")
+_FEMALE: Final = words("she her hers herself")
+_PLURAL: Final = words("they them their themselves")
+_NEUTER: Final = words("it its itself")
+_RELATIVE: Final = words("who whom whose which that")
+_MALE_WORDS: Final = words(
+    """mr man men he his husband father son brother king prince congressman chairman spokesman
+    businessman sir lord boy uncle nephew grandfather gentleman""")
+_FEMALE_WORDS: Final = words(
+    """mrs ms miss woman women she her wife mother daughter sister queen princess congresswoman
+    chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother""")
+_PERSON_TYPES: Final = frozenset({"PERSON"})
+_GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
+_LOOKBACK: Final = 1500
+
+
+def resolve(
+    doc: Doc, source: Range, entities: Sequence[Entity], exclude: Range | None = None
+) -> Speaker | None:
+    """The speaker behind ``source``; ``exclude`` (the attribution's content) holds no antecedent."""
+    entity = _mentioned(source, entities)
+    if entity is not None:
+        return Speaker(name=entity.name, entity=entity.id)
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    word = head.lower_
+    if word in _RELATIVE and head.head.dep_ in ("relcl", "acl") and head.head.head.i < head.i:
+        noun = head.head.head
+        return resolve(doc, (noun.idx, noun.idx + len(noun)), entities, exclude)
+    if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
+        found = _antecedent(doc, source[0], word, entities, exclude)
+        return None if found is None else Speaker(name=found.name, entity=found.id)
+    if head.pos_ == "PRON":
+        return None
+    described = _described(head, source, entities)
+    if described is not None:
+        return Speaker(name=described.name, entity=described.id)
+    return Speaker(name=span.text)
+
+
+def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
+    """The entity with the most characters of a mention inside the source span."""
+    best, best_overlap = None, 0
+    for entity in entities:
+        for mention in entity.mentions:
+            shared = overlap(source, (mention.start, mention.end))
+            if shared > best_overlap:
+                best, best_overlap = entity, shared
+    return best
+
+
+def gender(doc: Doc, entity: Entity) -> str | None:
+    """ "m", "f" or None, from honorifics and gendered labels in the text, then from first names."""
+    votes = {"m": 0, "f": 0}
+    for mention in entity.mentions:
+        before = doc.text[max(0, mention.start - 5) : mention.start].lower().strip(" .")
+        word = before.split()[-1] if before.split() else ""
+        votes["m"] += word in _MALE_WORDS
+        votes["f"] += word in _FEMALE_WORDS
+    for desc in entity.descriptors:
+        words = set(desc.text.lower().replace(".", " ").split())
+        votes["m"] += bool(words & _MALE_WORDS)
+        votes["f"] += bool(words & _FEMALE_WORDS)
+    if votes["m"] != votes["f"]:
+        return "m" if votes["m"] > votes["f"] else "f"
+    return first_name_gender(entity.name)
+
+
+def _agrees(doc: Doc, entity: Entity, word: str) -> bool:
+    if word in _NEUTER:
+        return entity.type in _GROUP_TYPES
+    if word in _PLURAL:
+        return entity.type in _GROUP_TYPES
+    if entity.type not in _PERSON_TYPES:
+        return False
+    known = gender(doc, entity)
+    return known is None or known == ("m" if word in _MALE else "f")
+
+
+def _antecedent(
+    doc: Doc, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
+) -> Entity | None:
+    """The entity with the latest mention before ``at`` (within a window) that agrees with the pronoun."""
+    best: Entity | None = None
+    best_at = max(-1, at - _LOOKBACK)
+    for entity in entities:
+        for mention in entity.mentions:
+            inside = exclude is not None and overlap(exclude, (mention.start, mention.end)) > 0
+            if best_at < mention.start < at and not inside and _agrees(doc, entity, word):
+                best, best_at = entity, mention.start
+    return best
+
+
+def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
+    """A definite description ("the retired general"): the entity labelled with the same head noun,
+    preferring the nearest label before the mention, then the first one after it."""
+    if head.pos_ != "NOUN":
+        return None
+    noun = head.lemma_.lower()
+    before: tuple[int, Entity] | None = None
+    after: tuple[int, Entity] | None = None
+    for entity in entities:
+        for desc in entity.descriptors:
+            if noun not in {w.strip(".,").lower().removesuffix("s") for w in desc.text.split()} | {
+                w.strip(".,").lower() for w in desc.text.split()
+            }:
+                continue
+            if overlap(source, (desc.start, desc.end)):
+                return entity
+            if desc.start < source[0] and (before is None or desc.start > before[0]):
+                before = (desc.start, entity)
+            elif desc.start >= source[1] and (after is None or desc.start < after[0]):
+                after = (desc.start, entity)
+    chosen = before or after
+    return None if chosen is None else chosen[1]

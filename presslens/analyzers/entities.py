@@ -1,0 +1,206 @@
+"""Entities with canonical full names, every mention, and the labels the text gives them.
+
+Mentions come from spaCy's named entities; a surname or first-name mention ("Lopez") joins the full name
+("Maria Lopez") it shortens, and an organisation's short form ("the Tribune") joins its long form. A
+descriptor is how the text labels an entity: appositions ("Lopez, the retired general"), pre-modifiers
+("opposition leader Jan Novak"), predicate nominals ("Novak is a self-styled reformer") and object
+complements ("she called Novak a traitor"). Whose voice a label is in is settled once attributions are known
+(``assign_voices``): a label inside someone's reported words is theirs, not the outlet's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .._contract import Attribution, Descriptor, Entity, Span
+from .._parsed import Parsed
+
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
+_TRIM = " \t\n,;:.\"'“”‘’()"
+
+
+@dataclass
+class _Cluster:
+    type: str
+    names: list[SpacySpan] = field(default_factory=list)
+    descriptors: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _clean(ent: SpacySpan) -> SpacySpan | None:
+    """The entity without a leading article or trailing possessive ("the Guardian's" -> "Guardian")."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _words(span: SpacySpan) -> list[str]:
+    return [t.lower_ for t in span if t.is_alpha or t.like_num]
+
+
+def _match(mention: SpacySpan, clusters: list[_Cluster]) -> _Cluster | None:
+    """The cluster a short mention belongs to: the nearest earlier full name it shortens, else a later one."""
+    words = _words(mention)
+    if not words:
+        return None
+    best: _Cluster | None = None
+    for cluster in clusters:
+        if cluster.type != mention.label_ and {cluster.type, mention.label_} != {"ORG", "PERSON"}:
+            continue
+        for name in cluster.names:
+            full = _words(name)
+            if full == words or (len(words) < len(full) and _shortens(words, full, cluster.type)):
+                if best is None or name.start < mention.start:
+                    best = cluster
+    return best
+
+
+def _shortens(words: list[str], full: list[str], etype: str) -> bool:
+    if etype == "PERSON":
+        return words == full[-len(words) :] or words == full[: len(words)]
+    initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for"})
+    return words == full[-len(words) :] or (len(words) == 1 and words[0] == initials)
+
+
+def _cluster(mentions: list[SpacySpan]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_length = sorted(mentions, key=lambda m: (-len(_words(m)), m.start))
+    for mention in by_length:
+        cluster = _match(mention, clusters)
+        if cluster is None:
+            cluster = _Cluster(type=mention.label_)
+            clusters.append(cluster)
+        cluster.names.append(mention)
+    for cluster in clusters:
+        cluster.names.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.names[0].start)
+    return clusters
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _subtree_chars(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+_TITLES = frozenset(
+    """mayor president minister senator sen. councillor councilor governor gov. general colonel judge justice
+    chancellor secretary chief director rep. representative dr. professor prof. prince princess king queen
+    ambassador commissioner premier sheriff detective officer inspector lieutenant captain sergeant pope
+    bishop cardinal rabbi imam reverend rev. spokesman spokeswoman spokesperson chairman chairwoman ceo""".split()
+)
+
+
+def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
+    """Words before the name in its noun phrase that say what the entity is ("retired general")."""
+    first = mention[0]
+    start = first.i
+    while start > 0:
+        prev = first.doc[start - 1]
+        modifies = prev.i < prev.head.i < mention.end and prev.dep_ in {
+            "compound", "amod", "nmod", "npadvmod", "punct", "advmod"}
+        if not modifies or prev.ent_type_:
+            break
+        start -= 1
+    words = first.doc[start : first.i]
+    if not any(t.pos_ == "NOUN" or t.lower_ in _TITLES for t in words):
+        return None
+    return words[0].idx, first.idx
+
+
+def _apposed_to(head: Token) -> Token | None:
+    """The common noun a name is in apposition to, looking through "of <place>" ("the guardian of Port
+    Elsa, councillor Dana Okafor" labels Okafor, not Port Elsa)."""
+    target = head.head
+    if target.ent_type_ and target.dep_ == "pobj" and target.head.dep_ == "prep":
+        target = target.head.head
+    return target if target.pos_ == "NOUN" and not target.ent_type_ else None
+
+
+def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
+    head = mention.root
+    found = [
+        _subtree_chars(child)
+        for child in head.children
+        if child.dep_ == "appos" and not child.ent_type_ and not (mention.start <= child.i < mention.end)
+    ]
+    if head.dep_ == "appos" and (noun := _apposed_to(head)) is not None:
+        found.append((noun.left_edge.idx, head.left_edge.idx))
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        found += [_subtree_chars(c) for c in head.head.children if c.dep_ in {"attr", "acomp"} and c.pos_ == "NOUN"]
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _LABELLING_VERBS:
+        verb = head.head
+        found += [_subtree_chars(c) for c in verb.children if c.dep_ in {"oprd", "attr"}]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            found += [_subtree_chars(p) for p in prep.children if p.dep_ == "pobj"]
+    pre = _premodifier(mention)
+    if pre:
+        found.append(pre)
+    return found
+
+
+def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
+    """Surname mentions the statistical NER missed ("Later Lopez spoke"): a capitalised token equal to the
+    last word of a full PERSON name found elsewhere in the article."""
+    surnames = {m[-1].text for m in mentions if m.label_ == "PERSON" and len(m) > 1}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [
+        SpacySpan(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in surnames and t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and not t.ent_type_
+    ]
+
+
+def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
+    """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
+    text = parsed.text
+    mentions = [m for ent in parsed.doc.ents if ent.label_ in ENTITY_TYPES and (m := _clean(ent)) is not None]
+    mentions += _bare_surnames(parsed.doc, mentions)
+    entities: list[Entity] = []
+    for n, cluster in enumerate(_cluster(mentions), 1):
+        canonical = max(cluster.names, key=lambda m: (len(_words(m)), -m.start))
+        spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=canonical.text,
+                type=cluster.type,
+                mentions=tuple(Span(start=m.start_char, end=m.end_char, text=m.text) for m in cluster.names),
+                descriptors=tuple(Descriptor(start=s, end=e, text=text[s:e]) for s, e in _dedupe(spans)),
+            )
+        )
+    return tuple(entities)
+
+
+def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a label that is wholly inside another label of the same entity."""
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+
+
+def assign_voices(entities: tuple[Entity, ...], attributions: tuple[Attribution, ...]) -> tuple[Entity, ...]:
+    """Set each label's voice to the innermost attribution whose content holds it."""
+    if not attributions:
+        return entities
+
+    def voice(d: Descriptor) -> str | None:
+        holders = [a for a in attributions if a.content.start <= d.start and d.end <= a.content.end]
+        return min(holders, key=lambda a: a.content.end - a.content.start).id if holders else None
+
+    return tuple(
+        e.model_copy(update={"descriptors": tuple(d.model_copy(update={"voice": voice(d)}) for d in e.descriptors)})
+        for e in entities
+    )

@@ -1,0 +1,164 @@
+"""Persuasion techniques by span: the shared tagger's technique head, decoded, plus rules.
+
+Three sources of spans, one contract object each (``Technique``):
+- the tagger's 23 sigmoid outputs, pooled onto words and decoded per technique with the levels tuned on
+  held-out training articles (``technique_decode``), scored by the technique's calibrated map;
+- Repetition: phrases the article uses at least twice, kept where the tagger finds them emphatic;
+- four techniques with no English training data, matched by form patterns (``technique_rules``).
+Spans may overlap, across and within techniques. ``min_score`` moves every technique along its own score
+map, so 0.5 is each technique's tuned operating point.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from .._contract import Technique
+from .._labels import TECHNIQUES
+from .._parsed import Parsed
+from .technique_calibration import ScoreMap
+from .technique_decode import Rule, Words, decode_column, pool_to_words
+from .technique_rules import pattern_hits, repeated_phrases
+
+_REPETITION = TECHNIQUES.index("Repetition")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoding:
+    """One technique's tuned decoding: the level a span's edges extend to, gap, unit, and score map."""
+
+    extend: float
+    gap: int
+    sentence: bool
+    scores: ScoreMap
+
+    def rule(self, min_score: float) -> Rule:
+        """The word-level levels that reproduce ``min_score`` on this technique's score map."""
+        seed = self.scores.inverse(min_score)
+        return Rule(seed=seed, extend=min(self.extend, seed), gap=self.gap, sentence=self.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    definitions: dict[str, str]
+    decoding: dict[str, Decoding]
+    repetition_min_count: int
+    repetition_from_tagger: bool
+
+
+def _decoding(entry: dict[str, Any], defaults: dict[str, Any]) -> Decoding:
+    merged = {**defaults, **entry}
+    return Decoding(
+        extend=float(merged["extend"]),
+        gap=int(merged["gap"]),
+        sentence=bool(merged["sentence"]),
+        scores=ScoreMap.from_knots(merged["knots"]),
+    )
+
+
+def parse_config(data: dict[str, Any]) -> Config:
+    """Read the techniques.json structure (shared with the calibration script, which writes it)."""
+    dec = data["decoding"]
+    return Config(
+        definitions=dict(data["definitions"]),
+        decoding={t: _decoding(dec["techniques"].get(t, {}), dec["defaults"]) for t in TECHNIQUES},
+        repetition_min_count=int(dec["repetition"]["min_count"]),
+        repetition_from_tagger=dec["repetition"]["source"] == "tagger",
+    )
+
+
+def read_data() -> dict[str, Any]:
+    """The raw techniques.json shipped in presslens/data."""
+    text = resources.files("presslens").joinpath("data/techniques.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_config() -> Config:
+    return parse_config(read_data())
+
+
+def explain(technique: str) -> str:
+    """The technique's short definition; the renderers show it next to the span it explains."""
+    try:
+        return load_config().definitions[technique]
+    except KeyError:
+        raise ValueError(f"unknown technique {technique!r}; choose from {', '.join(TECHNIQUES)}") from None
+
+
+def words_of(doc: Doc) -> Words:
+    """The word grid of a parsed text: spaCy's non-space tokens with their line and sentence ids."""
+    toks = [t for t in doc if not t.is_space]
+    starts = np.fromiter((t.idx for t in toks), dtype=np.int64, count=len(toks))
+    ends = starts + np.fromiter((len(t.text) for t in toks), dtype=np.int64, count=len(toks))
+    newlines = np.array([i for i, ch in enumerate(doc.text) if ch == "\n"], dtype=np.int64)
+    if doc.has_annotation("SENT_START"):
+        sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        sentence = np.fromiter((sent_of[t.i] for t in toks), dtype=np.int64, count=len(toks))
+    else:
+        sentence = np.searchsorted(newlines, starts)
+    return Words(
+        starts=starts,
+        ends=ends,
+        line=np.searchsorted(newlines, starts).astype(np.int64),
+        sentence=sentence.astype(np.int64),
+        punct=np.fromiter((t.is_punct for t in toks), dtype=np.bool_, count=len(toks)),
+    )
+
+
+def _span(text: str, technique: str, start: int, end: int, score: float) -> Technique:
+    return Technique(technique=technique, start=start, end=end, text=text[start:end], score=round(score, 4))
+
+
+def tagger_spans(
+    text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
+) -> list[Technique]:
+    """Spans decoded from word probabilities [W, 23]; Repetition only when it is read off the tagger."""
+    out = []
+    for k, name in enumerate(TECHNIQUES):
+        if k == _REPETITION and not config.repetition_from_tagger:
+            continue
+        dec = config.decoding[name]
+        for a, b, peak in decode_column(probs[:, k], words, dec.rule(min_score)):
+            out.append(_span(text, name, int(words.starts[a]), int(words.ends[b - 1]), dec.scores(peak)))
+    return out
+
+
+def repetition_spans(
+    text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
+) -> list[Technique]:
+    """Occurrences of repeated phrases, scored by the tagger's Repetition belief at the occurrence."""
+    forms = [text[s:e].lower() for s, e in zip(words.starts, words.ends, strict=True)]
+    scores = config.decoding["Repetition"].scores
+    out = []
+    for a, b, count in repeated_phrases(forms):
+        if count < config.repetition_min_count:
+            continue
+        score = scores(float(probs[a:b, _REPETITION].max()))
+        if score >= min_score:
+            out.append(_span(text, "Repetition", int(words.starts[a]), int(words.ends[b - 1]), score))
+    return out
+
+
+def find_techniques(parsed: Parsed, min_score: float) -> tuple[Technique, ...]:
+    """Every technique span scoring at least ``min_score``, ordered by position."""
+    config = load_config()
+    text = parsed.text
+    words = words_of(parsed.doc)
+    found = [_span(text, h.technique, h.start, h.end, h.score) for h in pattern_hits(text)]
+    found = [t for t in found if t.score >= min_score]
+    if len(words):
+        tagged = parsed.tagged()
+        probs = pool_to_words(tagged.offsets, tagged.techniques, words)
+        found += tagger_spans(text, words, probs, config, min_score)
+        if not config.repetition_from_tagger:
+            found += repetition_spans(text, words, probs, config, min_score)
+    return tuple(sorted(found, key=lambda t: (t.start, t.end, t.technique)))

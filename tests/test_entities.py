@@ -1,0 +1,51 @@
+"""Entities: canonical full names, short mentions joined to them, and the labels the text gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens._contract import Attribution, Span
+from presslens.analyzers.entities import assign_voices, find_entities
+
+
+def entity(parse, text: str, name: str):  # type: ignore[no-untyped-def]
+    return next(e for e in find_entities(parse(text)) if e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "descriptors"),
+    [
+        ("Victor Hale, a retired army colonel, spoke on Monday.", "Victor Hale", ["a retired army colonel"]),
+        ("Mayor Victor Hale spoke on Monday.", "Victor Hale", ["Mayor"]),
+        ("Opposition leader Jan Novak spoke on Monday.", "Jan Novak", ["Opposition leader"]),
+        ("The company's spokesman, Leon Marsh, declined to comment.", "Leon Marsh", ["The company's spokesman"]),
+        ("Ruth Adeyemi is a civil engineer from the north.", "Ruth Adeyemi", ["a civil engineer from the north"]),
+        ("The protesters called Victor Hale a coward.", "Victor Hale", ["a coward"]),
+    ],
+)
+def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> None:
+    assert [d.text for d in entity(parse, text, name).descriptors] == descriptors
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        ("Maria Lopez arrived. Later Lopez spoke.", "Maria Lopez", ["Maria Lopez", "Lopez"]),
+        ("Lopez spoke first. Maria Lopez is the mayor.", "Maria Lopez", ["Lopez", "Maria Lopez"]),
+        ("The Harbour Gazette reported it. The Gazette said more.", "Harbour Gazette", ["Harbour Gazette", "Gazette"]),
+    ],
+)
+def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:
+    assert [m.text for m in entity(parse, text, name).mentions] == mentions
+
+
+def test_label_inside_reported_words_is_in_the_speakers_voice(parse) -> None:
+    text = "Hale said that Novak, a dangerous radical, had lied. Novak, a teacher, denied it."
+    entities = find_entities(parse(text))
+    content_start = text.index("Novak")
+    said = Attribution(
+        id="a1", kind="indirect",
+        content=Span(start=content_start, end=text.index("."), text=text[content_start : text.index(".")]),
+    )
+    voiced = {d.text: d.voice for e in assign_voices(entities, (said,)) for d in e.descriptors}
+    assert voiced == {"a dangerous radical": "a1", "a teacher": None}

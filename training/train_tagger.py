@@ -1,0 +1,229 @@
+"""Train the shared two-head tagger and write the shipped files (tagger.onnx, tagger.json, tokenizer.json, NOTICE).
+
+    python -m training.train_tagger --polnear /work/shared/data/polnear \\
+        --semeval /work/shared/data/persuasion/semeval2023-en --out presslens/models
+
+Batches alternate between PolNeAR (attribution head) and SemEval (technique head); each batch's loss covers
+only its own head. An epoch is one pass over the larger set, the smaller one cycling (re-shuffled) beside it.
+The held-out 10% of each train set (training.splits) is never trained on; it gives the per-epoch figures and
+decides whether int8 quantization keeps accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
+from presslens._tagger import MODEL_FILE, TOKENIZER_FILE, load_tokenizer
+
+from .corpora import read_polnear, read_semeval
+from .encode import Encoded, encode, windows
+from .evaluate import evaluate_onnx, evaluate_torch
+from .losses import TaskLosses
+from .model import TaggerNet, encoder_dir, export_onnx, quantize
+from .splits import is_heldout
+
+NOTICE = (
+    "tagger.onnx is fine-tuned from sentence-transformers/all-MiniLM-L6-v2 (first layers kept),\n"
+    "Copyright the sentence-transformers authors, licensed under the Apache License 2.0;\n"
+    "tokenizer.json is that model's tokenizer, under the same licence.\n"
+)
+INT8_TOLERANCE = 0.01  # largest held-out token-F1 loss accepted for the 4x smaller int8 model
+
+Batch = tuple[str, torch.Tensor, torch.Tensor, torch.Tensor]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--polnear", type=Path, required=True)
+    parser.add_argument("--semeval", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--encoder", type=Path, default=None, help="encoder folder (default: the MiniLM wheel)")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--layers", type=int, default=4)
+    parser.add_argument("--max-len", type=int, default=256, help="window length with [CLS] and [SEP]")
+    parser.add_argument("--stride", type=int, default=32, help="wordpieces shared by consecutive windows")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=1e-4, help="encoder learning rate; heads get 10x")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop each epoch after this many steps (0: none)")
+    return parser.parse_args(argv)
+
+
+def load_split(args: argparse.Namespace, tokenizer_path: Path) -> dict[str, tuple[list[Encoded], list[Encoded]]]:
+    """(train, held-out) encoded documents per head."""
+    tokenizer = load_tokenizer(tokenizer_path)
+    sets = {
+        "attribution": read_polnear(args.polnear, "train"),
+        "techniques": read_semeval(args.semeval, "train"),
+    }
+    out = {}
+    for head, documents in sets.items():
+        encoded = [encode(tokenizer, document, head) for document in documents]
+        out[head] = (
+            [item for item in encoded if not is_heldout(item.stem)],
+            [item for item in encoded if is_heldout(item.stem)],
+        )
+    return out
+
+
+def collate(head: str, rows: list[tuple[np.ndarray, np.ndarray]]) -> Batch:
+    """Pad the (rare) short windows of short documents to the batch's longest, with ignored labels."""
+    width = max(len(ids) for ids, _ in rows)
+    ids = np.zeros((len(rows), width), dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    labels = np.full((len(rows), width, *rows[0][1].shape[1:]), -100, dtype=rows[0][1].dtype)
+    for index, (row_ids, row_labels) in enumerate(rows):
+        ids[index, : len(row_ids)] = row_ids
+        mask[index, : len(row_ids)] = 1
+        labels[index, : len(row_ids)] = row_labels
+    return head, torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(labels)
+
+
+def batches(head: str, rows: list[tuple[np.ndarray, np.ndarray]], size: int, rng: random.Random) -> Iterator[Batch]:
+    """Endless shuffled batches: each pass over ``rows`` is a fresh permutation."""
+    while True:
+        order = rows[:]
+        rng.shuffle(order)
+        for start in range(0, len(order), size):
+            yield collate(head, order[start : start + size])
+
+
+def epoch_plan(windows_by_head: dict[str, list], size: int) -> int:
+    """Steps per epoch: both heads alternate until the larger set has been seen once."""
+    return 2 * max(-(-len(rows) // size) for rows in windows_by_head.values())
+
+
+def make_optimizer(net: TaggerNet, lr: float, total_steps: int) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
+    """AdamW, heads at 10x the encoder's rate, linear warm-up over 6% of steps then linear decay."""
+    heads = [*net.attribution.parameters(), *net.techniques.parameters()]
+    optimizer = torch.optim.AdamW(
+        [{"params": net.encoder.parameters(), "lr": lr}, {"params": heads, "lr": lr * 10}], weight_decay=0.01
+    )
+    warmup = max(1, int(0.06 * total_steps))
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def train(args: argparse.Namespace, data: dict[str, tuple[list[Encoded], list[Encoded]]], net: TaggerNet, ids: tuple[int, int]) -> list[dict]:
+    """The training loop; returns the per-epoch held-out figures."""
+    rng = random.Random(args.seed)
+    width = args.max_len - 2
+    rows = {head: [w for item in train_set for w in windows(item, width, args.stride, *ids)] for head, (train_set, _) in data.items()}
+    for head, head_rows in rows.items():
+        print(f"{head}: {len(data[head][0])} train docs, {len(head_rows)} windows, {len(data[head][1])} held-out docs", flush=True)
+    steps = epoch_plan(rows, args.batch_size)
+    if args.max_steps:
+        steps = min(steps, args.max_steps)
+    optimizer, scheduler = make_optimizer(net, args.lr, steps * args.epochs)
+    losses = TaskLosses.from_labels([item.labels for item in data["techniques"][0]])
+    streams = {head: batches(head, head_rows, args.batch_size, rng) for head, head_rows in rows.items()}
+    history = []
+    for epoch in range(1, args.epochs + 1):
+        run_epoch(net, streams, losses, optimizer, scheduler, steps, epoch)
+        figures = evaluate_torch(net, data, width, args.stride, ids)
+        history.append({"epoch": epoch, **figures})
+        print(f"epoch {epoch} held-out {json.dumps(figures)}", flush=True)
+    return history
+
+
+def run_epoch(net: TaggerNet, streams: dict[str, Iterator[Batch]], losses: TaskLosses, optimizer: torch.optim.Optimizer,
+              scheduler: torch.optim.lr_scheduler.LRScheduler, steps: int, epoch: int) -> None:
+    net.train()
+    heads = list(streams)
+    started, running = time.perf_counter(), {head: 0.0 for head in heads}
+    for step in range(steps):
+        head, input_ids, mask, labels = next(streams[heads[step % 2]])
+        attribution, techniques = net(input_ids, mask)
+        loss = losses.attribution(attribution, labels) if head == "attribution" else losses.techniques(techniques, labels)
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        running[head] = 0.9 * running[head] + 0.1 * float(loss) if step > 1 else float(loss)
+        if (step + 1) % 20 == 0 or step + 1 == steps:
+            rate = (step + 1) / (time.perf_counter() - started)
+            print(f"epoch {epoch} step {step + 1}/{steps} {rate:.2f} steps/s "
+                  + " ".join(f"loss_{name}={value:.4f}" for name, value in running.items()), flush=True)
+
+
+def export_and_choose(args: argparse.Namespace, net: TaggerNet, data: dict, ids: tuple[int, int], work: Path) -> tuple[Path, dict]:
+    """Export fp32, quantize to int8, measure both on the held-out split; keep int8 unless it loses accuracy."""
+    fp32, int8 = work / "fp32.onnx", work / "int8.onnx"
+    export_onnx(net, fp32)
+    quantize(fp32, int8)
+    width = args.max_len - 2
+    figures = {name: evaluate_onnx(path, data, width, args.stride, ids) for name, path in (("fp32", fp32), ("int8", int8))}
+    loss = max(
+        figures["fp32"]["attribution"]["token_f1"] - figures["int8"]["attribution"]["token_f1"],
+        figures["fp32"]["techniques"]["micro_f1"] - figures["int8"]["techniques"]["micro_f1"],
+    )
+    chosen = "int8" if loss <= INT8_TOLERANCE else "fp32"
+    print(f"export fp32 {json.dumps(figures['fp32'])}\nexport int8 {json.dumps(figures['int8'])}\nshipping {chosen}", flush=True)
+    return (int8 if chosen == "int8" else fp32), {"onnx": figures, "shipped": chosen}
+
+
+def write_meta(args: argparse.Namespace, data: dict, history: list[dict], exported: dict, path: Path) -> None:
+    meta = {
+        "labels": {"attribution": list(ATTRIBUTION_LABELS), "techniques": list(TECHNIQUES)},
+        "encoder": f"sentence-transformers/all-MiniLM-L6-v2, first {args.layers} layers",
+        "layers": args.layers,
+        "max_len": args.max_len,
+        "stride": args.stride,
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "lr": args.lr,
+        "seed": args.seed,
+        "data": {
+            "attribution": {"corpus": "PolNeAR 1.0 train, first annotator", "train_docs": len(data["attribution"][0]),
+                            "heldout_docs": len(data["attribution"][1])},
+            "techniques": {"corpus": "SemEval-2023 task 3 en train spans", "train_docs": len(data["techniques"][0]),
+                           "heldout_docs": len(data["techniques"][1])},
+            "heldout_rule": "training.splits.is_heldout: sha1(stem) % 10 == 0",
+        },
+        "heldout_token_figures": {"per_epoch": history, **exported},
+        "date": dt.date.today().isoformat(),
+    }
+    path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    source = args.encoder or encoder_dir()
+    tokenizer = load_tokenizer(source / TOKENIZER_FILE)
+    ids = (int(tokenizer.token_to_id("[CLS]")), int(tokenizer.token_to_id("[SEP]")))
+    data = load_split(args, source / TOKENIZER_FILE)
+    net = TaggerNet(args.layers, source)
+    history = train(args, data, net, ids)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        chosen, exported = export_and_choose(args, net, data, ids, Path(work))
+        shutil.copyfile(chosen, args.out / MODEL_FILE)
+    shutil.copyfile(source / TOKENIZER_FILE, args.out / TOKENIZER_FILE)
+    (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    write_meta(args, data, history, exported, args.out / "tagger.json")
+    print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.1f} MB)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
