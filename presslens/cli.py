@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -49,8 +49,11 @@ def _score(value: str) -> float:
 def _add_analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from .render import FORMATS
 
-    p = sub.add_parser("analyze", help="analyse articles (files, URLs or - for stdin)",
-                       description="Analyse one or more articles and write one report per input.")
+    p = sub.add_parser(
+        "analyze",
+        help="analyse articles (files, URLs or - for stdin)",
+        description="Analyse one or more articles and write one report per input.",
+    )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="a .txt/.html/.htm path, an http(s) URL, or - for stdin")
     p.add_argument("--format", "-f", choices=sorted(FORMATS), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output-dir", type=Path, help="write DIR/<input stem>.<ext> per input instead of stdout")
@@ -59,8 +62,12 @@ def _add_analyze(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--title", help="the article's title, recorded in the analysis")
     p.add_argument("--max-bytes", type=int, default=_DEFAULT_INTAKE.max_bytes, help="largest input read")
     p.add_argument("--timeout", type=float, default=_DEFAULT_INTAKE.timeout, help="seconds a URL may take")
-    p.add_argument("--min-score", type=_score, default=_DEFAULT_ANALYZE.min_score,
-                   help="drop technique spans scoring below this calibrated score (0-1)")
+    p.add_argument(
+        "--min-score",
+        type=_score,
+        default=_DEFAULT_ANALYZE.min_score,
+        help="drop technique spans scoring below this calibrated score (0-1)",
+    )
     p.set_defaults(func=_run_analyze)
 
 
@@ -119,7 +126,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
         task = progress.add_task("analysing", total=len(args.inputs)) if progress else None
         for analysis in analyze_many(articles(), AnalyzeOptions(min_score=args.min_score)):
             spec = specs.popleft()
-            report = render(analysis, args.format, doc_id=_doc_id(spec))
+            report = render(
+                analysis, args.format, doc_id=_doc_id(spec), color=args.output_dir is None and sys.stdout.isatty()
+            )
             if args.output_dir is None:
                 sys.stdout.write(report if report.endswith("\n") else report + "\n")
             else:
@@ -131,8 +140,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 
 def _doc_id(spec: str) -> str | None:
-    """The article id the PTC format wants: the file stem, as in the SemEval data."""
-    return None if spec == "-" or spec.startswith(("http://", "https://")) else Path(spec).stem
+    """The article id the PTC format wants ("article813452859.txt" -> "813452859", as in the SemEval data)."""
+    from .render import ptc_id
+
+    return None if spec == "-" else ptc_id(spec)
 
 
 def _report_failures(failures: list[tuple[str, str]], total: int) -> int:
@@ -163,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plugins() -> list[object]:
+def _plugins() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
     """Subcommands that live beside the modules they drive (corpus, evaluation)."""
     from .corpus.cli import register as corpus
     from .evaluation import register as evaluation

@@ -23,6 +23,11 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
 def sample_analysis() -> Analysis:
     text = SAMPLE.read_text(encoding="utf-8")
     return analyze(Article(text=text, published=SAMPLE_PUBLISHED, title="Harbour city braces for vote"))

@@ -18,6 +18,9 @@ CHROMIUM = os.environ.get("PRESSLENS_TEST_CHROMIUM")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
+# The open tab, the messages of any dialogs the page raised, and the report's path.
+Page = tuple[Any, list[str], Path]
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM, reason="PRESSLENS_TEST_CHROMIUM is not set (see scripts/chromium.sh)"),
@@ -25,7 +28,7 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list[str], Path]]:
+def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     """The full sample report opened from a file, as a reader would open a saved report."""
     from playwright.sync_api import sync_playwright
 
@@ -54,7 +57,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list[s
         (".pl-legend li", 9),
     ],
 )
-def test_highlights_and_legend_are_visible(page: tuple[Any, list[str], Path], selector: str, at_least: int) -> None:
+def test_highlights_and_legend_are_visible(page: Page, selector: str, at_least: int) -> None:
     tab = page[0]
     found = tab.locator(selector)
     assert found.count() >= at_least
@@ -72,12 +75,12 @@ def test_highlights_and_legend_are_visible(page: tuple[Any, list[str], Path], se
         (".pl-article .pl-stance-distancing", "border-bottom-color", "rgb(140, 149, 159)"),
     ],
 )
-def test_highlights_are_styled(page: tuple[Any, list[str], Path], selector: str, prop: str, unstyled: str) -> None:
+def test_highlights_are_styled(page: Page, selector: str, prop: str, unstyled: str) -> None:
     value = page[0].locator(selector).first.evaluate(f"e => getComputedStyle(e).getPropertyValue('{prop}')")
     assert value and value != unstyled
 
 
-def test_article_text_is_shown_verbatim_and_inert(page: tuple[Any, list[str], Path], tmp_path: Path) -> None:
+def test_article_text_is_shown_verbatim_and_inert(page: Page, tmp_path: Path) -> None:
     tab, dialogs, _ = page
     assert tab.locator(".pl-article").inner_text() == TEXT
     assert tab.locator("script").count() == 0

@@ -15,11 +15,9 @@ import pytest
 
 from presslens.cli import main
 
-from .conftest import SAMPLE
-
 STORY = (
-    "Mayor Ada Brennan said on Monday that the harbour plan was \"dead in the water\". "
-    "\"We will not sign it,\" Brennan told reporters. The so-called reform was reportedly shelved.\n"
+    'Mayor Ada Brennan said on Monday that the harbour plan was "dead in the water". '
+    '"We will not sign it," Brennan told reporters. The so-called reform was reportedly shelved.\n'
 )
 
 
@@ -43,7 +41,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
         ("text", lambda out: "Ada Brennan" in out),
         ("html", lambda out: out.lstrip().lower().startswith("<!doctype html")),
         ("ptc", lambda out: all(len(line.split("\t")) == 4 for line in out.splitlines() if line)),
-        ("brat", lambda out: all(line[0] in "TERA#" for line in out.splitlines() if line)),
+        ("brat", lambda out: all(line[0] in "TERA#*" for line in out.splitlines() if line)),
         ("webanno", lambda out: "TextPositionSelector" in out and json.loads(out)),
     ],
 )
@@ -79,9 +77,11 @@ def test_stdin(monkeypatch, capsys) -> None:
 
 
 class _Page(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
-        body = (f"<html><head><title>Harbour plan</title></head><body><article><p>{STORY}</p>"
-                f"<p>{STORY}</p></article></body></html>").encode()
+    def do_GET(self) -> None:
+        body = (
+            f"<html><head><title>Harbour plan</title></head><body><article><p>{STORY}</p>"
+            f"<p>{STORY}</p></article></body></html>"
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -139,12 +139,13 @@ def closed_port() -> int:
         (["analyze", "http://127.0.0.1:{silent}/x", "--timeout", "0.5"], "did not answer within 0.5 s"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, story: Path, silent_port: int,
-                                          argv: list[str], hint: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    capsys, tmp_path: Path, story: Path, silent_port: int, argv: list[str], hint: str
+) -> None:
     files = {
         "empty": ("empty.txt", b"   "),
         "binary": ("blob.txt", bytes(range(256)) * 4),
-        "german": ("de.txt", "Der Stadtrat hat am Dienstag beschlossen, den Bau der Fabrik zu verschieben.".encode()),
+        "german": ("de.txt", b"Der Stadtrat hat am Dienstag beschlossen, den Bau der Fabrik zu verschieben."),
         "nav": ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
     }
     values: dict[str, object] = {"story": story, "closed": closed_port(), "silent": silent_port}
@@ -164,10 +165,23 @@ def test_bad_option_values_say_how_to_fix_them(capsys, story: Path) -> None:
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_console_script_runs_the_sample(tmp_path: Path) -> None:
+def test_console_script_runs_the_sample(sample_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "presslens", "analyze", str(SAMPLE), "--format", "text", "--published", "2026-11-25"],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "presslens",
+            "analyze",
+            str(sample_path),
+            "--format",
+            "text",
+            "--published",
+            "2026-11-25",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "Dana Okafor" in result.stdout

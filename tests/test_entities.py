@@ -44,7 +44,8 @@ def test_label_inside_reported_words_is_in_the_speakers_voice(parse) -> None:
     entities = find_entities(parse(text))
     content_start = text.index("Novak")
     said = Attribution(
-        id="a1", kind="indirect",
+        id="a1",
+        kind="indirect",
         content=Span(start=content_start, end=text.index("."), text=text[content_start : text.index(".")]),
     )
     voiced = {d.text: d.voice for e in assign_voices(entities, (said,)) for d in e.descriptors}

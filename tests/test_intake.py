@@ -72,8 +72,13 @@ def write(tmp_path, name: str, data: bytes) -> str:
         ("binary.txt", bytes(range(256)) * 8, InputError, "binary"),
         ("big.txt", b"word " * 300, InputError, "--max-bytes"),
         ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", ExtractionError, "no article text"),
-        ("german.txt", "Der Stadtrat hat am Dienstag beschlossen, den Bau der Fabrik zu verschieben, "
-         "nachdem die Anwohner protestiert hatten.".encode(), LanguageError, "English"),
+        (
+            "german.txt",
+            b"Der Stadtrat hat am Dienstag beschlossen, den Bau der Fabrik zu verschieben, "
+            b"nachdem die Anwohner protestiert hatten.",
+            LanguageError,
+            "English",
+        ),
     ],
 )
 def test_bad_inputs(tmp_path, name: str, data: bytes, error: type[Exception], hint: str) -> None:

@@ -25,7 +25,7 @@ def markers_of(parse, text: str) -> list[tuple[str, str]]:
         ("The plan was reportedly dropped.", [("hedge", "reportedly")]),
         ("The council apparently agreed.", [("hedge", "apparently")]),
         ("The bridge is said to be unsafe.", [("hedge", "is said to")]),
-        ("The \"experts\" were wrong again.", [("scare_quote", "\"experts\"")]),
+        ('The "experts" were wrong again.', [("scare_quote", '"experts"')]),
         ("The “reform” left thousands without pay.", [("scare_quote", "“reform”")]),
     ],
 )
@@ -36,13 +36,13 @@ def test_markers_found(parse, text: str, expected: list[tuple[str, str]]) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "\"We will win this vote,\" the mayor said.",
-        "The mayor called the plan \"a farce\".",
-        "She accused him of \"lying to voters\".",
-        "She read the novel \"Dark Water\" twice.",
-        "Tom \"The Hammer\" Ruiz won the fight.",
-        "He starred on \"Saturday Night Live\" last year.",
-        "\"The so-called experts are wrong,\" she said.",
+        '"We will win this vote," the mayor said.',
+        'The mayor called the plan "a farce".',
+        'She accused him of "lying to voters".',
+        'She read the novel "Dark Water" twice.',
+        'Tom "The Hammer" Ruiz won the fight.',
+        'He starred on "Saturday Night Live" last year.',
+        '"The so-called experts are wrong," she said.',
     ],
 )
 def test_not_the_outlets_voice(parse, text: str) -> None:
@@ -50,7 +50,7 @@ def test_not_the_outlets_voice(parse, text: str) -> None:
 
 
 def test_marker_targets_the_labelled_entity(parse) -> None:
-    parsed = parse("The self-styled \"water guardian\" of Port Elsa, councillor Dana Okafor, spoke.")
+    parsed = parse('The self-styled "water guardian" of Port Elsa, councillor Dana Okafor, spoke.')
     entities = find_entities(parsed)
     okafor = next(e.id for e in entities if e.name == "Dana Okafor")
     assert {(m.kind, m.target) for m in find_markers(parsed, entities, ())} == {

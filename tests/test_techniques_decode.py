@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -19,6 +21,7 @@ def grid(lines: list[int], sentences: list[int] | None = None, punct: set[int] |
         line=np.asarray(lines, dtype=np.int64),
         sentence=np.asarray(sentences if sentences is not None else lines, dtype=np.int64),
         punct=np.asarray([i in (punct or set()) for i in range(n)], dtype=np.bool_),
+        name=np.zeros(n, dtype=np.bool_),
     )
 
 
@@ -40,9 +43,26 @@ FLAT = grid([0] * 8)
         # a two-word dip is not bridged with gap 1
         ([0.9, 0, 0, 0.8, 0, 0, 0, 0], Rule(0.5, 0.3, 1, False), FLAT, [(0, 1), (3, 4)]),
         # no span crosses a line, even when the run and the bridge would
-        ([0, 0.9, 0.9, 0.9, 0, 0, 0, 0], Rule(0.5, 0.3, 1, False), grid([0, 0, 1, 1, 1, 1, 1, 1]), [(1, 2), (2, 4)]),
+        (
+            [0, 0.9, 0.9, 0.9, 0, 0, 0, 0],
+            Rule(0.5, 0.3, 1, False),
+            grid([0, 0, 1, 1, 1, 1, 1, 1]),
+            [(1, 2), (2, 4)],
+        ),
         # sentence unit: the seed widens to its whole sentence on its line
-        ([0, 0, 0, 0.9, 0, 0, 0, 0], Rule(0.5, 0.3, 0, True), grid([0] * 8, [0, 0, 1, 1, 1, 1, 2, 2]), [(2, 6)]),
+        (
+            [0, 0, 0, 0.9, 0, 0, 0, 0],
+            Rule(0.5, 0.3, 0, True),
+            grid([0] * 8, [0, 0, 1, 1, 1, 1, 2, 2]),
+            [(2, 6)],
+        ),
+        # sentence pooling: a sentence is a span when the mean of its 2 likeliest words reaches the seed
+        (
+            [0.4, 0.4, 0.1, 0.9, 0.2, 0.1, 0.3, 0.3],
+            Rule(0.5, 0.0, 0, True, pool=2),
+            grid([0] * 8, [0, 0, 1, 1, 1, 1, 2, 2]),
+            [(2, 6)],
+        ),
         # edge punctuation is trimmed off a span
         ([0, 0.6, 0.9, 0.6, 0, 0, 0, 0], Rule(0.5, 0.3, 0, False), grid([0] * 8, punct={1, 3}), [(2, 3)]),
     ],
@@ -51,7 +71,8 @@ def test_decode_column(probs: list[float], rule: Rule, words: Words, expected: l
     spans = decode_column(np.asarray(probs, dtype=np.float32), words, rule)
     assert [(a, b) for a, b, _ in spans] == expected
     for a, b, peak in spans:
-        assert peak == pytest.approx(max(probs[a:b]))
+        top = sorted(probs[a:b])[-rule.pool :] if rule.pool else [max(probs[a:b])]
+        assert peak == pytest.approx(sum(top) / len(top))
 
 
 @pytest.mark.parametrize(
@@ -67,7 +88,9 @@ def test_decode_column(probs: list[float], rule: Rule, words: Words, expected: l
 def test_pool_to_words(offsets: list[list[int]], probs: list[float], expected: list[float]) -> None:
     words = grid([0, 0, 0])
     out = pool_to_words(
-        np.asarray(offsets, dtype=np.int32).reshape(-1, 2), np.asarray(probs, dtype=np.float32).reshape(-1, 1), words
+        np.asarray(offsets, dtype=np.int32).reshape(-1, 2),
+        np.asarray(probs, dtype=np.float32).reshape(-1, 1),
+        words,
     )
     assert out[:, 0].tolist() == pytest.approx(expected)
 
@@ -81,7 +104,7 @@ def test_warp_puts_operating_point_at_half(op: float) -> None:
     assert smap(op) == pytest.approx(0.5)
     assert smap.inverse(0.5) == pytest.approx(op)
     values = [smap(x) for x in np.linspace(0, 1, 101)]
-    assert all(b > a for a, b in zip(values, values[1:], strict=False))
+    assert all(b > a for a, b in itertools.pairwise(values))
     assert ScoreMap.from_knots(smap.knots())(op) == pytest.approx(0.5, abs=1e-4)
 
 

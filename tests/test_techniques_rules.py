@@ -16,7 +16,11 @@ from presslens.analyzers.technique_rules import PATTERN_TECHNIQUES, pattern_hits
         ("We must act now to save the old mill.", "Appeal_to_Time", "must act now"),
         ("Vote before it's too late, the flyer says.", "Appeal_to_Time", "before it's too late"),
         ("At this critical moment, the council cannot wait.", "Appeal_to_Time", "At this critical moment"),
-        ("Allowing the new bridge is a slippery slope.", "Consequential_Oversimplification", "slippery slope"),
+        (
+            "Allowing the new bridge is a slippery slope.",
+            "Consequential_Oversimplification",
+            "slippery slope",
+        ),
         (
             "The ruling will open the floodgates to endless lawsuits.",
             "Consequential_Oversimplification",
@@ -75,14 +79,14 @@ def test_patterns_name_no_side() -> None:
     [
         # a content phrase used twice: both occurrences, the longest repeat wins over its parts
         (
-            "the open border will fail . an open border costs jobs".split(),
+            ["the", "open", "border", "will", "fail", ".", "an", "open", "border", "costs", "jobs"],
             [(1, 3, 2), (7, 9, 2)],
         ),
         # stop words alone never count as a repeat
-        ("of the town and of the river".split(), []),
+        (["of", "the", "town", "and", "of", "the", "river"], []),
         # a single content word used three times
-        ("shame on them . shame on us . shame".split(), [(0, 1, 3), (4, 5, 3), (8, 9, 3)]),
-        ("nothing repeats in this line".split(), []),
+        (["shame", "on", "them", ".", "shame", "on", "us", ".", "shame"], [(0, 1, 3), (4, 5, 3), (8, 9, 3)]),
+        (["nothing", "repeats", "in", "this", "line"], []),
     ],
 )
 def test_repeated_phrases(words: list[str], expected: list[tuple[int, int, int]]) -> None:

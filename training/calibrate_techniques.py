@@ -30,15 +30,15 @@ from presslens._labels import TECHNIQUES
 from presslens._tagger import MODEL_FILE, MODELS_DIR, load_tagger
 from presslens.analyzers.technique_calibration import ScoreMap, isotonic, warp_to_operating_point
 from presslens.analyzers.technique_decode import Rule, Words, decode_column, pool_to_words
-from presslens.analyzers.technique_rules import repeated_phrases
-from presslens.analyzers.techniques import words_of
+from presslens.analyzers.techniques import repetition_candidates, words_of
 from presslens.evaluation import GoldArticle, Labelled, Scores, Tally, line_ranges, read_split, score_article
 from presslens.nlp import load_nlp
 from training.splits import is_heldout
 
-SEEDS = tuple(round(x, 2) for x in np.arange(0.1, 0.951, 0.05))
-EXTENDS = (0.1, 0.2, 0.3, 0.4, 0.5)
+SEEDS = (0.03, 0.05, 0.07, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
+EXTENDS = (0.03, 0.05, 0.1, 0.2, 0.3, 0.4)
 GAPS = (0, 1, 2)
+POOLS = (3, 6)
 MIN_GOLD_LINES = 3  # below this many held-out gold lines a technique keeps the shipped defaults
 GRID = tuple(round(x, 2) for x in np.arange(0.02, 0.99, 0.02))
 DATA_FILE = Path(__file__).resolve().parents[1] / "presslens" / "data" / "techniques.json"
@@ -78,17 +78,16 @@ def prepare(semeval: Path) -> list[Prepared]:
 def candidates(item: Prepared, k: int, key: tuple[Any, ...]) -> list[tuple[int, int, float]]:
     """Word spans with their raw peak for technique ``k`` under decoding ``key`` (its lowest seed)."""
     if key[0] == "repeated":
-        text, words = item.article.text, item.words
-        forms = [text[s:e].lower() for s, e in zip(words.starts, words.ends, strict=True)]
-        return [
-            (a, b, float(item.probs[a:b, k].max())) for a, b, n in repeated_phrases(forms) if n >= key[1]
-        ]
+        return repetition_candidates(item.article.text, item.words, item.probs[:, k], key[1])
+    if key[0] == "pool":
+        return decode_column(item.probs[:, k], item.words, Rule(0.0, 0.0, 0, True, key[1]))
     _, extend, gap, sentence = key
     return decode_column(item.probs[:, k], item.words, Rule(extend, extend, gap, sentence))
 
 
 def keys_for(k: int) -> list[tuple[Any, ...]]:
     keys: list[tuple[Any, ...]] = [("tagger", e, g, s) for e, g, s in product(EXTENDS, GAPS, (False, True))]
+    keys += [("pool", n) for n in POOLS]
     if k == REPETITION:
         keys += [("repeated", 2), ("repeated", 3)]
     return keys
@@ -173,6 +172,8 @@ def entry(items: list[Prepared], k: int, choice: Choice, tally: Tally) -> dict[s
     out: dict[str, Any] = {"knots": score_map(items, k, choice).knots()}
     if choice.key[0] == "tagger":
         out |= {"extend": choice.key[1], "gap": choice.key[2], "sentence": choice.key[3]}
+    elif choice.key[0] == "pool":
+        out |= {"sentence": True, "pool": choice.key[1]}
     out["heldout"] = {
         "gold_lines": tally.tp + tally.fn,
         "paragraph_f1": round(tally.f1(), 4),

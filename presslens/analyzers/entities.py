@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from .._contract import Attribution, Descriptor, Entity, Span
 from .._parsed import Parsed
@@ -56,9 +55,9 @@ def _match(mention: SpacySpan, clusters: list[_Cluster]) -> _Cluster | None:
             continue
         for name in cluster.names:
             full = _words(name)
-            if full == words or (len(words) < len(full) and _shortens(words, full, cluster.type)):
-                if best is None or name.start < mention.start:
-                    best = cluster
+            same = full == words or (len(words) < len(full) and _shortens(words, full, cluster.type))
+            if same and (best is None or name.start < mention.start):
+                best = cluster
     return best
 
 
@@ -98,10 +97,57 @@ def _subtree_chars(token: Token) -> tuple[int, int]:
 
 
 _TITLES = frozenset(
-    """mayor president minister senator sen. councillor councilor governor gov. general colonel judge justice
-    chancellor secretary chief director rep. representative dr. professor prof. prince princess king queen
-    ambassador commissioner premier sheriff detective officer inspector lieutenant captain sergeant pope
-    bishop cardinal rabbi imam reverend rev. spokesman spokeswoman spokesperson chairman chairwoman ceo""".split()
+    [
+        "mayor",
+        "president",
+        "minister",
+        "senator",
+        "sen.",
+        "councillor",
+        "councilor",
+        "governor",
+        "gov.",
+        "general",
+        "colonel",
+        "judge",
+        "justice",
+        "chancellor",
+        "secretary",
+        "chief",
+        "director",
+        "rep.",
+        "representative",
+        "dr.",
+        "professor",
+        "prof.",
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "ambassador",
+        "commissioner",
+        "premier",
+        "sheriff",
+        "detective",
+        "officer",
+        "inspector",
+        "lieutenant",
+        "captain",
+        "sergeant",
+        "pope",
+        "bishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "reverend",
+        "rev.",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "ceo",
+    ]
 )
 
 
@@ -112,7 +158,13 @@ def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
     while start > 0:
         prev = first.doc[start - 1]
         modifies = prev.i < prev.head.i < mention.end and prev.dep_ in {
-            "compound", "amod", "nmod", "npadvmod", "punct", "advmod"}
+            "compound",
+            "amod",
+            "nmod",
+            "npadvmod",
+            "punct",
+            "advmod",
+        }
         if not modifies or prev.ent_type_:
             break
         start -= 1

@@ -13,18 +13,46 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from .._contract import Attribution, Entity, Marker
+from .._contract import Attribution, Entity, Marker, MarkerKind
 from .._parsed import Parsed
 from .attribution.quotes import Quote, find_quotes, word_count
 
 DISTANCING: Final = (
-    "self-styled", "self-proclaimed", "self-described", "self-declared", "so-called", "alleged", "allegedly",
-    "supposed", "supposedly", "purported", "purportedly", "would-be", "ostensible",
+    "self-styled",
+    "self-proclaimed",
+    "self-described",
+    "self-declared",
+    "so-called",
+    "alleged",
+    "allegedly",
+    "supposed",
+    "supposedly",
+    "purported",
+    "purportedly",
+    "would-be",
+    "ostensible",
 )
 HEDGES: Final = (
-    "reportedly", "apparently", "seemingly", "ostensibly", "arguably", "presumably", "unconfirmed", "unverified",
-    "it is believed", "it is understood", "it is thought", "it is said", "it appears", "is said to", "are said to",
-    "is believed to", "are believed to", "is thought to", "are thought to", "is understood to",
+    "reportedly",
+    "apparently",
+    "seemingly",
+    "ostensibly",
+    "arguably",
+    "presumably",
+    "unconfirmed",
+    "unverified",
+    "it is believed",
+    "it is understood",
+    "it is thought",
+    "it is said",
+    "it appears",
+    "is said to",
+    "are said to",
+    "is believed to",
+    "are believed to",
+    "is thought to",
+    "are thought to",
+    "is understood to",
 )
 _REASONS: Final = {
     "distancing": "the outlet's own word, signalling doubt about the label or claim that follows",
@@ -32,13 +60,79 @@ _REASONS: Final = {
     "scare_quote": "a short phrase in quotation marks that nobody in the article is quoted as saying",
 }
 _SPEECH_VERBS: Final = frozenset(
-    """say tell call describe dub label brand term accuse chant shout write warn vow promise claim insist
-    allege announce declare admit deny argue add reply answer ask urge describe name nickname quote tweet post
-    condemn praise hail dismiss mock deride slam""".split()
+    [
+        "say",
+        "tell",
+        "call",
+        "describe",
+        "dub",
+        "label",
+        "brand",
+        "term",
+        "accuse",
+        "chant",
+        "shout",
+        "write",
+        "warn",
+        "vow",
+        "promise",
+        "claim",
+        "insist",
+        "allege",
+        "announce",
+        "declare",
+        "admit",
+        "deny",
+        "argue",
+        "add",
+        "reply",
+        "answer",
+        "ask",
+        "urge",
+        "describe",
+        "name",
+        "nickname",
+        "quote",
+        "tweet",
+        "post",
+        "condemn",
+        "praise",
+        "hail",
+        "dismiss",
+        "mock",
+        "deride",
+        "slam",
+    ]
 )
 _TITLE_NOUNS: Final = frozenset(
-    """book novel film movie song album show series play programme program documentary podcast poem column
-    article headline titled entitled campaign slogan motto hashtag operation exhibition painting""".split()
+    [
+        "book",
+        "novel",
+        "film",
+        "movie",
+        "song",
+        "album",
+        "show",
+        "series",
+        "play",
+        "programme",
+        "program",
+        "documentary",
+        "podcast",
+        "poem",
+        "column",
+        "article",
+        "headline",
+        "titled",
+        "entitled",
+        "campaign",
+        "slogan",
+        "motto",
+        "hashtag",
+        "operation",
+        "exhibition",
+        "painting",
+    ]
 )
 
 
@@ -72,12 +166,21 @@ def _target(doc: Doc, start: int, end: int, entities: tuple[Entity, ...]) -> str
 
 def _word_markers(parsed: Parsed, entities: tuple[Entity, ...], quoted: list[tuple[int, int]]) -> list[Marker]:
     found = []
-    for kind, pattern in (("distancing", _DISTANCING_RE), ("hedge", _HEDGE_RE)):
+    kinds: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (("distancing", _DISTANCING_RE), ("hedge", _HEDGE_RE))
+    for kind, pattern in kinds:
         for m in pattern.finditer(parsed.text):
             if _inside(m.start(), m.end(), quoted):
                 continue
-            found.append(Marker(kind=kind, start=m.start(), end=m.end(), text=m.group(0),  # type: ignore[arg-type]
-                                target=_target(parsed.doc, m.start(), m.end(), entities), reason=_REASONS[kind]))
+            found.append(
+                Marker(
+                    kind=kind,
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    target=_target(parsed.doc, m.start(), m.end(), entities),
+                    reason=_REASONS[kind],
+                )
+            )
     return found
 
 
@@ -106,8 +209,9 @@ def _is_title_or_name(text: str, quote: Quote) -> bool:
     return bool(before and after and before[-1].istitle() and after[0][:1].isupper())
 
 
-def _scare_quotes(parsed: Parsed, entities: tuple[Entity, ...], attributions: tuple[Attribution, ...],
-                  quotes: list[Quote]) -> list[Marker]:
+def _scare_quotes(
+    parsed: Parsed, entities: tuple[Entity, ...], attributions: tuple[Attribution, ...], quotes: list[Quote]
+) -> list[Marker]:
     spoken = [(a.content.start, a.content.end) for a in attributions]
     found = []
     for quote in quotes:
@@ -119,15 +223,22 @@ def _scare_quotes(parsed: Parsed, entities: tuple[Entity, ...], attributions: tu
         span = parsed.doc.char_span(s, e, alignment_mode="expand")
         if span is None or _spoken(span.root) or _is_title_or_name(parsed.text, quote):
             continue
-        found.append(Marker(kind="scare_quote", start=quote.start, end=quote.end,
-                            text=parsed.text[quote.start : quote.end],
-                            target=_target(parsed.doc, quote.start, quote.end, entities),
-                            reason=_REASONS["scare_quote"]))
+        found.append(
+            Marker(
+                kind="scare_quote",
+                start=quote.start,
+                end=quote.end,
+                text=parsed.text[quote.start : quote.end],
+                target=_target(parsed.doc, quote.start, quote.end, entities),
+                reason=_REASONS["scare_quote"],
+            )
+        )
     return found
 
 
-def find_markers(parsed: Parsed, entities: tuple[Entity, ...],
-                 attributions: tuple[Attribution, ...]) -> tuple[Marker, ...]:
+def find_markers(
+    parsed: Parsed, entities: tuple[Entity, ...], attributions: tuple[Attribution, ...]
+) -> tuple[Marker, ...]:
     """Distancing words, hedges and scare quotes in the outlet's own voice, in text order."""
     quotes = find_quotes(parsed.text)
     scare = _scare_quotes(parsed, entities, attributions, quotes)

@@ -27,6 +27,7 @@ class Words:
     line: NDArray[np.int64]
     sentence: NDArray[np.int64]
     punct: NDArray[np.bool_]
+    name: NDArray[np.bool_]
 
     def __len__(self) -> int:
         return int(self.starts.shape[0])
@@ -34,12 +35,18 @@ class Words:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """How one technique is decoded: hysteresis levels on the word probability, gap to bridge, span unit."""
+    """How one technique is decoded: hysteresis levels on the word probability, gap to bridge, span unit.
+
+    With ``pool`` > 0 the technique is decided per sentence instead: a sentence is a span when the mean of
+    its ``pool`` likeliest words reaches ``seed``. That suits techniques annotated on whole clauses (doubt,
+    fear, causal claims), where the tagger's belief is spread thin over many words rather than peaking.
+    """
 
     seed: float
     extend: float
     gap: int
     sentence: bool
+    pool: int = 0
 
 
 def pool_to_words(
@@ -93,6 +100,8 @@ def _trim(a: int, b: int, punct: NDArray[np.bool_]) -> tuple[int, int]:
 
 def decode_column(p: NDArray[np.floating], words: Words, rule: Rule) -> list[tuple[int, int, float]]:
     """Spans of one technique as (first word, end word exclusive, peak probability)."""
+    if rule.pool > 0:
+        return _decode_sentences(p, words, rule)
     mask = _bridge(p >= rule.extend, words.line, rule.gap)
     spans: dict[tuple[int, int], float] = {}
     for a0, b0 in _runs(mask):
@@ -120,3 +129,25 @@ def _sentence_cover(a: int, b: int, words: Words) -> tuple[int, int]:
     while hi < len(words) and sent[hi] == last and line[hi] == line[b - 1]:
         hi += 1
     return _trim(lo, hi, words.punct)
+
+
+def sentence_runs(words: Words) -> list[tuple[int, int]]:
+    """Word ranges of the sentences, cut at line ends too (a sentence never spans two paragraphs)."""
+    if len(words) == 0:
+        return []
+    change = np.flatnonzero((np.diff(words.sentence) != 0) | (np.diff(words.line) != 0)) + 1
+    cuts = [0, *change.tolist(), len(words)]
+    return list(pairwise(cuts))
+
+
+def _decode_sentences(p: NDArray[np.floating], words: Words, rule: Rule) -> list[tuple[int, int, float]]:
+    out = []
+    for a0, b0 in sentence_runs(words):
+        a, b = _trim(a0, b0, words.punct)
+        if b <= a:
+            continue
+        top = np.sort(p[a:b])[-rule.pool :]
+        score = float(top.mean())
+        if score >= rule.seed:
+            out.append((a, b, score))
+    return out

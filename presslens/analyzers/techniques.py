@@ -37,12 +37,13 @@ class Decoding:
     extend: float
     gap: int
     sentence: bool
+    pool: int
     scores: ScoreMap
 
     def rule(self, min_score: float) -> Rule:
         """The word-level levels that reproduce ``min_score`` on this technique's score map."""
         seed = self.scores.inverse(min_score)
-        return Rule(seed=seed, extend=min(self.extend, seed), gap=self.gap, sentence=self.sentence)
+        return Rule(seed, min(self.extend, seed), self.gap, self.sentence, self.pool)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ def _decoding(entry: dict[str, Any], defaults: dict[str, Any]) -> Decoding:
         extend=float(merged["extend"]),
         gap=int(merged["gap"]),
         sentence=bool(merged["sentence"]),
+        pool=int(merged["pool"]),
         scores=ScoreMap.from_knots(merged["knots"]),
     )
 
@@ -111,6 +113,7 @@ def words_of(doc: Doc) -> Words:
         line=np.searchsorted(newlines, starts).astype(np.int64),
         sentence=sentence.astype(np.int64),
         punct=np.fromiter((t.is_punct for t in toks), dtype=np.bool_, count=len(toks)),
+        name=np.fromiter((t.pos_ == "PROPN" for t in toks), dtype=np.bool_, count=len(toks)),
     )
 
 
@@ -132,17 +135,30 @@ def tagger_spans(
     return out
 
 
+def repetition_candidates(
+    text: str, words: Words, p: np.ndarray, min_count: int
+) -> list[tuple[int, int, float]]:
+    """Repeated phrases' occurrences (first word, end word, peak Repetition probability).
+
+    A phrase made only of proper names is not counted: news repeats the names of those it reports on,
+    and that is not the technique.
+    """
+    forms = [text[s:e].lower() for s, e in zip(words.starts, words.ends, strict=True)]
+    return [
+        (a, b, float(p[a:b].max()))
+        for a, b, count in repeated_phrases(forms)
+        if count >= min_count and not words.name[a:b].all()
+    ]
+
+
 def repetition_spans(
     text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
 ) -> list[Technique]:
     """Occurrences of repeated phrases, scored by the tagger's Repetition belief at the occurrence."""
-    forms = [text[s:e].lower() for s, e in zip(words.starts, words.ends, strict=True)]
     scores = config.decoding["Repetition"].scores
     out = []
-    for a, b, count in repeated_phrases(forms):
-        if count < config.repetition_min_count:
-            continue
-        score = scores(float(probs[a:b, _REPETITION].max()))
+    for a, b, raw in repetition_candidates(text, words, probs[:, _REPETITION], config.repetition_min_count):
+        score = scores(raw)
         if score >= min_score:
             out.append(_span(text, "Repetition", int(words.starts[a]), int(words.ends[b - 1]), score))
     return out

@@ -16,13 +16,37 @@ from typing import Final
 from .._contract import TimeExpression
 from .._parsed import Parsed
 
-_MONTHS: Final = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+_MONTHS: Final = {
+    m.lower(): i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_DAYS: Final = {d.lower(): i for i, d in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
-_NUMBERS: Final = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_DAYS: Final = {
+    d.lower(): i for i, d in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+}
+_NUMBERS: Final = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+} | {"a": 1, "an": 1}
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<wday>" + "|".join(_DAYS) + r")"
@@ -108,8 +132,16 @@ def _weekday(m: re.Match[str], pub: dt.date | None, ahead: bool) -> str | None:
     return (pub - dt.timedelta(days=back)).isoformat()
 
 
-_DEICTIC_DAYS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
-                        "this afternoon": 0, "this evening": 0, "last night": -1}
+_DEICTIC_DAYS: Final = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "last night": -1,
+}
 
 
 def _deictic(m: re.Match[str], pub: dt.date | None, ahead: bool) -> str | None:

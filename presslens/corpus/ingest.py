@@ -74,9 +74,13 @@ class _Silent:
         return None
 
 
-def ingest(engine: Engine, specs: Sequence[str], options: IngestOptions | None = None,
-           progress: Progress | None = None) -> IngestSummary:
-    """Ingest every record of every source into the store behind ``engine``."""
+def ingest(
+    engine: Engine,
+    specs: Sequence[str | Source],
+    options: IngestOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest every record of every source (a SOURCE argument, or an opened Source) into the store."""
     return _Run(engine, options or IngestOptions(), progress or _Silent()).run(specs)
 
 
@@ -91,7 +95,7 @@ class _Run:
         analyzers = options.analyze.analyzers if options.analyze else frozenset()
         self.analyzers = ",".join(sorted(analyzers))
 
-    def run(self, specs: Sequence[str]) -> IngestSummary:
+    def run(self, specs: Sequence[str | Source]) -> IngestSummary:
         started = time.perf_counter()
         self.summary.run_id = self._start_run(specs)
         sources = [s for s in (self._open(spec) for spec in specs) if s is not None]
@@ -103,7 +107,9 @@ class _Run:
         self._save_counts(finished=True)
         return self.summary
 
-    def _open(self, spec: str) -> Source | None:
+    def _open(self, spec: str | Source) -> Source | None:
+        if not isinstance(spec, str):
+            return spec
         try:
             return open_source(spec, self.options.intake)
         except PresslensError as error:
@@ -148,7 +154,9 @@ class _Run:
             self._duplicate()
             return
         seen = record.seen or dt.datetime.now(dt.UTC)
-        self.batch.append(writer.Pending(article, digest, key, seen, fingerprint(article.text)))
+        self.batch.append(
+            writer.Pending(article, digest, key, seen, fingerprint(article.text), record.analysis)
+        )
 
     def _known(self, key: str, digest: str | None = None) -> bool:
         """Stored or queued already: same URL, or same text where either side has no URL."""
@@ -166,7 +174,9 @@ class _Run:
 
     def _flush(self) -> None:
         batch, self.batch = self.batch, []
-        for pending, result in zip(batch, self._analyse([p.article for p in batch]), strict=True):
+        fresh = iter(self._analyse([p.article for p in batch if p.analysis is None]))
+        results = [p.analysis if p.analysis is not None else next(fresh) for p in batch]
+        for pending, result in zip(batch, results, strict=True):
             if isinstance(result, Exception):
                 self._fail(pending.article.origin or pending.article.url or "?", "analyze", result)
             else:
@@ -175,7 +185,7 @@ class _Run:
         if batch:
             self._save_counts(finished=False)
 
-    def _analyse(self, articles: list[Article]) -> list[Analysis | None | Exception]:
+    def _analyse(self, articles: list[Article]) -> list[Analysis | Exception | None]:
         if self.options.analyze is None or not articles:
             return [None] * len(articles)
         from ..pipeline import analyze, analyze_many
@@ -189,10 +199,12 @@ class _Run:
             return [_analyse_one(analyze, article, options) for article in articles]
 
     def _store(self, pending: writer.Pending, analysis: Analysis | None) -> None:
+        analyzers = self.analyzers if pending.analysis is None else "given"
         try:
             with Session(self.engine) as session, session.begin():
-                article_id = writer.save(session, pending, analysis, self.analyzers, self.summary.run_id,
-                                         self.options.keep_raw)
+                article_id = writer.save(
+                    session, pending, analysis, analyzers, self.summary.run_id, self.options.keep_raw
+                )
                 links = self.index.link(article_id, pending.fingerprint, pending.seen, pending.text_hash)
                 writer.save_links(session, links)
         except IntegrityError:
@@ -215,23 +227,43 @@ class _Run:
         self.summary.failed += 1
         self.summary.failures.append(failure)
         now = dt.datetime.now(dt.UTC)
-        self._write(IngestError(run_id=self.summary.run_id, origin=origin, stage=stage,
-                                error_type=failure.error_type, message=text, created_at=now))
+        self._write(
+            IngestError(
+                run_id=self.summary.run_id,
+                origin=origin,
+                stage=stage,
+                error_type=failure.error_type,
+                message=text,
+                created_at=now,
+            )
+        )
 
-    def _start_run(self, specs: Sequence[str]) -> int:
-        run = IngestRun(started_at=dt.datetime.now(dt.UTC), sources=json.dumps(list(specs)),
-                        presslens_version=__version__, ingested=0, duplicates=0, failed=0)
+    def _start_run(self, specs: Sequence[str | Source]) -> int:
+        names = [spec if isinstance(spec, str) else spec.name for spec in specs]
+        run = IngestRun(
+            started_at=dt.datetime.now(dt.UTC),
+            sources=json.dumps(names),
+            presslens_version=__version__,
+            ingested=0,
+            duplicates=0,
+            failed=0,
+        )
         self._write(run)
         return run.id
 
     def _save_counts(self, finished: bool) -> None:
-        values: dict[str, object] = {"ingested": self.summary.ingested, "duplicates": self.summary.duplicates,
-                                     "failed": self.summary.failed}
+        values: dict[str, object] = {
+            "ingested": self.summary.ingested,
+            "duplicates": self.summary.duplicates,
+            "failed": self.summary.failed,
+        }
         if finished:
             values["finished_at"] = dt.datetime.now(dt.UTC)
         try:
             with self.engine.begin() as connection:
-                connection.execute(update(IngestRun).where(IngestRun.id == self.summary.run_id).values(**values))
+                connection.execute(
+                    update(IngestRun).where(IngestRun.id == self.summary.run_id).values(**values)
+                )
         except SQLAlchemyError as error:
             raise StoreError(f"cannot write to the store at {self.engine.url!r}: {error}") from error
 
@@ -262,8 +294,15 @@ def _analyse_one(analyze: object, article: Article, options: AnalyzeOptions) -> 
 def load_index(engine: Engine) -> ReprintIndex:
     """The reprint index of everything already stored, so reprints link across runs."""
     index = ReprintIndex()
-    columns = (StoredArticle.id, StoredArticle.minhash, StoredArticle.shingles, StoredArticle.wire,
-               StoredArticle.first_seen, StoredArticle.text_hash, StoredArticle.reprint_of)
+    columns = (
+        StoredArticle.id,
+        StoredArticle.minhash,
+        StoredArticle.shingles,
+        StoredArticle.wire,
+        StoredArticle.first_seen,
+        StoredArticle.text_hash,
+        StoredArticle.reprint_of,
+    )
     query = select(*columns).where(StoredArticle.minhash.is_not(None)).order_by(StoredArticle.id)
     with engine.connect() as connection:
         for row in connection.execution_options(yield_per=2000).execute(query):

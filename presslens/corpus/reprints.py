@@ -26,16 +26,34 @@ SCHEME = "affine32"
 SHINGLE = 5
 LSH_THRESHOLD = 0.2
 VERBATIM = 0.9
-NEAR = 0.5
+NEAR = 0.4
+SAME_LENGTH = 0.75
 PARTIAL = 0.7
 PARTIAL_WIRE = 0.5
 
 _WORD = re.compile(r"\w+")
 _AGENCIES = {
-    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "tass": "TASS", "xinhua": "Xinhua", "dpa": "dpa", "upi": "UPI", "ani": "ANI", "pti": "PTI",
-    "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "yonhap": "Yonhap", "ria novosti": "RIA Novosti",
-    "anadolu": "Anadolu", "bloomberg": "Bloomberg", "cna": "CNA", "wafa": "WAFA", "ukrinform": "Ukrinform",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "tass": "TASS",
+    "xinhua": "Xinhua",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "ani": "ANI",
+    "pti": "PTI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "ria novosti": "RIA Novosti",
+    "anadolu": "Anadolu",
+    "bloomberg": "Bloomberg",
+    "cna": "CNA",
+    "wafa": "WAFA",
+    "ukrinform": "Ukrinform",
 }
 _NAMES = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 _CREDIT = re.compile(
@@ -94,17 +112,22 @@ class Link:
 
 
 def classify(a: Fingerprint, b: Fingerprint, same_text: bool = False) -> tuple[ReprintKind, float] | None:
-    """How two texts relate, or None when they are not reprints of one another."""
+    """How two texts relate, or None when they are not reprints of one another. Texts of unlike length
+    that share most of the shorter one are partial reprints even when their Jaccard similarity is high
+    enough for "near", which is kept for copies of about the whole text."""
     if same_text:
         return "verbatim", 1.0
     jaccard = float(a.minhash.jaccard(b.minhash))
     if jaccard >= VERBATIM:
         return "verbatim", round(jaccard, 4)
+    small, large = sorted((max(1, a.size), max(1, b.size)))
+    shared = jaccard / (1.0 + jaccard) * (small + large)
+    containment = min(1.0, shared / small)
+    bar = PARTIAL_WIRE if a.wire and a.wire == b.wire else PARTIAL
+    if small / large < SAME_LENGTH and containment >= bar:
+        return "partial", round(containment, 4)
     if jaccard >= NEAR:
         return "near", round(jaccard, 4)
-    shared = jaccard / (1.0 + jaccard) * (a.size + b.size)
-    containment = min(1.0, shared / max(1, min(a.size, b.size)))
-    bar = PARTIAL_WIRE if a.wire and a.wire == b.wire else PARTIAL
     return ("partial", round(containment, 4)) if containment >= bar else None
 
 
@@ -126,8 +149,9 @@ class ReprintIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def restore(self, key: int, fp: Fingerprint, seen: dt.datetime, text_hash: str,
-                original: int | None) -> None:
+    def restore(
+        self, key: int, fp: Fingerprint, seen: dt.datetime, text_hash: str, original: int | None
+    ) -> None:
         """Put back an article read from the store, with the link it already has."""
         self._lsh.insert(key, fp.minhash)
         self._entries[key] = _Entry(fp, _utc(seen), text_hash, original)

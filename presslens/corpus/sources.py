@@ -16,6 +16,7 @@ from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from .._article import Article
+from .._contract import Analysis
 from ..errors import InputError
 from ..intake import feeds, jsonl, sitemap, warc
 from ..intake.html import article_from_html
@@ -36,10 +37,12 @@ class Record:
     load: Callable[[], Article]
     url: str | None = None
     seen: dt.datetime | None = None
+    analysis: Analysis | None = None
 
 
 class Source(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def count(self) -> int: ...
 
@@ -52,10 +55,14 @@ def open_source(spec: str, options: IntakeOptions) -> Source:
         return _from_bytes(spec, read_url(spec, options), options)
     path = Path(spec)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES | _HTML_SUFFIXES)
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES | _HTML_SUFFIXES
+        )
         return _Listed(spec, [_file_record(p, options) for p in files])
     if not path.is_file():
-        raise InputError(f"{spec} does not exist; give a folder, a .jsonl, .warc(.gz), feed or sitemap file, or a URL")
+        raise InputError(
+            f"{spec} does not exist; give a folder, a .jsonl, .warc(.gz), feed or sitemap file, or a URL"
+        )
     if path.name.lower().endswith(_JSONL_NAMES):
         return _JsonLines(spec, path)
     if warc.looks_like_warc(path):
@@ -84,7 +91,9 @@ def _from_bytes(spec: str, data: bytes, options: IntakeOptions) -> Source:
         items = feeds.feed_items(data, spec)
         return _Listed(spec, [_page_record(i.url, options, i.title, i.published, i.site) for i in items])
     if spec.startswith(("http://", "https://")):
-        return _Listed(spec, [Record(spec, lambda: finish(article_from_html(data, url=spec), spec), url=spec)])
+        return _Listed(
+            spec, [Record(spec, lambda: finish(article_from_html(data, url=spec), spec), url=spec)]
+        )
     raise InputError(f"{spec} is not a feed, a sitemap, JSON Lines (.jsonl) or WARC (.warc, .warc.gz)")
 
 
@@ -108,15 +117,20 @@ def _file_record(path: Path, options: IntakeOptions) -> Record:
     return Record(str(path), load)
 
 
-def _page_record(url: str, options: IntakeOptions, title: str | None, published: dt.date | None,
-                 site: str | None) -> Record:
+def _page_record(
+    url: str, options: IntakeOptions, title: str | None, published: dt.date | None, site: str | None
+) -> Record:
     """A feed item or sitemap entry: the page is fetched when loaded; what the listing states about
     it (title, date, publication) fills what extraction could not find."""
 
     def load() -> Article:
         article = article_from_html(read_url(url, options), url=url)
-        article = dataclasses.replace(article, title=article.title or title,
-                                      published=article.published or published, site=site or article.site)
+        article = dataclasses.replace(
+            article,
+            title=article.title or title,
+            published=article.published or published,
+            site=site or article.site,
+        )
         return finish(article, url)
 
     return Record(url, load, url=url)

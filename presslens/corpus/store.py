@@ -40,7 +40,9 @@ def open_engine(url: str | None = None) -> Engine:
     try:
         parsed = make_url(target)
     except ArgumentError as error:
-        raise StoreError(f"{target!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://...") from error
+        raise StoreError(
+            f"{target!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://..."
+        ) from error
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_path(parsed.database)
     try:
@@ -64,8 +66,10 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as error:
-        raise StoreError(f"cannot open or migrate the store at {engine.url!r}: {error.__class__.__name__}: "
-                         f"{_first_line(error)}") from error
+        raise StoreError(
+            f"cannot open or migrate the store at {engine.url!r}: {error.__class__.__name__}: "
+            f"{_first_line(error)}"
+        ) from error
 
 
 def _check_sqlite_path(database: str | None) -> None:

@@ -37,6 +37,7 @@ class Pending:
     url_key: str
     seen: dt.datetime
     fingerprint: Fingerprint
+    analysis: Analysis | None = None
 
 
 def outlet_id(session: Session, name: str | None) -> int | None:
@@ -48,8 +49,14 @@ def outlet_id(session: Session, name: str | None) -> int | None:
     return session.scalar(select(Outlet.id).where(Outlet.name == name))
 
 
-def save(session: Session, pending: Pending, analysis: Analysis | None, analyzers: str | None,
-         run_id: int, keep_raw: bool) -> int:
+def save(
+    session: Session,
+    pending: Pending,
+    analysis: Analysis | None,
+    analyzers: str | None,
+    run_id: int,
+    keep_raw: bool,
+) -> int:
     """Insert the article and its findings; returns the new article's id."""
     article = pending.article
     row = StoredArticle(
@@ -94,33 +101,88 @@ def save_links(session: Session, links: list[Link]) -> None:
 def _save_findings(session: Session, article_id: int, analysis: Analysis) -> None:
     speakers = {a.id: a.speaker.name for a in analysis.attributions if a.speaker}
     _insert(session, StoredAttribution, [_attribution(article_id, a) for a in analysis.attributions])
-    _insert(session, StoredTechnique, [
-        {"article_id": article_id, "technique": t.technique, "start": t.start, "end": t.end, "text": t.text,
-         "score": t.score} for t in analysis.techniques])
-    _insert(session, StoredMarker, [
-        {"article_id": article_id, "kind": m.kind, "start": m.start, "end": m.end, "text": m.text,
-         "target": m.target, "reason": m.reason} for m in analysis.markers])
-    _insert(session, StoredTime, [
-        {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
-        for t in analysis.times])
+    _insert(
+        session,
+        StoredTechnique,
+        [
+            {
+                "article_id": article_id,
+                "technique": t.technique,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "score": t.score,
+            }
+            for t in analysis.techniques
+        ],
+    )
+    _insert(
+        session,
+        StoredMarker,
+        [
+            {
+                "article_id": article_id,
+                "kind": m.kind,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "target": m.target,
+                "reason": m.reason,
+            }
+            for m in analysis.markers
+        ],
+    )
+    _insert(
+        session,
+        StoredTime,
+        [
+            {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
+            for t in analysis.times
+        ],
+    )
     for entity in analysis.entities:
-        entity_id = session.scalar(insert(StoredEntity).returning(StoredEntity.id), {
-            "article_id": article_id, "key": entity.id, "name": entity.name, "type": entity.type,
-            "mentions": len(entity.mentions)})
-        _insert(session, StoredLabel, [
-            {"entity_id": entity_id, "article_id": article_id, "start": d.start, "end": d.end, "text": d.text,
-             "voice": d.voice, "voice_speaker": speakers.get(d.voice) if d.voice else None}
-            for d in entity.descriptors])
+        entity_id = session.scalar(
+            insert(StoredEntity).returning(StoredEntity.id),
+            {
+                "article_id": article_id,
+                "key": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "mentions": len(entity.mentions),
+            },
+        )
+        _insert(
+            session,
+            StoredLabel,
+            [
+                {
+                    "entity_id": entity_id,
+                    "article_id": article_id,
+                    "start": d.start,
+                    "end": d.end,
+                    "text": d.text,
+                    "voice": d.voice,
+                    "voice_speaker": speakers.get(d.voice) if d.voice else None,
+                }
+                for d in entity.descriptors
+            ],
+        )
 
 
 def _attribution(article_id: int, a: Any) -> dict[str, Any]:
     return {
-        "article_id": article_id, "key": a.id, "kind": a.kind, "content": a.content.text,
-        "content_start": a.content.start, "content_end": a.content.end,
-        "cue": a.cue.text if a.cue else None, "cue_stance": a.cue_stance,
+        "article_id": article_id,
+        "key": a.id,
+        "kind": a.kind,
+        "content": a.content.text,
+        "content_start": a.content.start,
+        "content_end": a.content.end,
+        "cue": a.cue.text if a.cue else None,
+        "cue_stance": a.cue_stance,
         "source": a.source.text if a.source else None,
         "speaker": a.speaker.name if a.speaker else None,
-        "speaker_entity": a.speaker.entity if a.speaker else None, "via": a.via,
+        "speaker_entity": a.speaker.entity if a.speaker else None,
+        "via": a.via,
     }
 
 

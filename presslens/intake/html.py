@@ -12,7 +12,6 @@ from .._article import Article
 from ..errors import ExtractionError
 from .text import check_text, decode
 
-
 _MIN_WORDS = 12  # fewer words than this is a menu or a caption, not an article
 
 
@@ -43,7 +42,7 @@ def article_from_html(html: bytes | str, url: str | None = None, origin: str | N
     published = _parse_date(doc.date) or _parse_date(find_date(source, url=url, original_date=True))
     raw = html.encode("utf-8") if isinstance(html, str) else html
     return Article(
-        text=check_text(doc.text, origin),
+        text=check_text(doc.text or "", origin),
         title=doc.title or None,
         published=published,
         url=url or doc.url or None,

@@ -1,4 +1,4 @@
-"""JSON Lines intake: one article per line, ``{"text"|"html", "url", "title", "published", "site", "author"}``.
+"""JSON Lines intake: one article per line, {"text"|"html", "url", "title", "published", "site", "author"}.
 
 Each line is judged on its own, so one malformed line becomes one failed record, never a failed file.
 """
@@ -33,7 +33,9 @@ def parse_line(line: str, origin: str) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise InputError(f"{origin} is not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(record, dict):
-        raise InputError(f"{origin} is a JSON {type(record).__name__}, not an object with a text or html field")
+        raise InputError(
+            f"{origin} is a JSON {type(record).__name__}, not an object with a text or html field"
+        )
     return record
 
 

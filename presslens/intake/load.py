@@ -40,7 +40,9 @@ def _read_path(path: Path, options: IntakeOptions) -> bytes:
         raise InputError(f"{path} is a folder; pass the files in it, e.g. {path}/*.txt")
     size = path.stat().st_size
     if size > options.max_bytes:
-        raise InputError(f"{path} is {size} bytes, over --max-bytes {options.max_bytes}; raise --max-bytes to analyse it")
+        raise InputError(
+            f"{path} is {size} bytes, over --max-bytes {options.max_bytes}; raise --max-bytes to analyse it"
+        )
     return path.read_bytes()
 
 

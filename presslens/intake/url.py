@@ -27,8 +27,6 @@ def fetch(url: str, options: IntakeOptions) -> bytes:
                 chunks.append(chunk)
             return b"".join(chunks)
     except httpx.TimeoutException:
-        raise FetchError(
-            f"{url} did not answer within {options.timeout:g} s; try again or raise --timeout"
-        ) from None
+        raise FetchError(f"{url} did not answer within {options.timeout:g} s; try again or raise --timeout") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"could not fetch {url} ({exc}); check the address and your network") from None

@@ -43,7 +43,9 @@ def iter_pages(path: Path) -> Iterator[WarcPage]:
             yield page
         return
     except (ImportError, OSError, ValueError, RuntimeError) as error:
-        log.warning("FastWARC failed on %s after %d pages (%s); continuing with warcio", path, delivered, error)
+        log.warning(
+            "FastWARC failed on %s after %d pages (%s); continuing with warcio", path, delivered, error
+        )
     for index, page in enumerate(_warcio_pages(path)):
         if index >= delivered:
             yield page
@@ -58,8 +60,9 @@ def _fastwarc_pages(path: Path) -> Iterator[WarcPage]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     with path.open("rb") as stream:
-        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True,
-                                  quirks_mode=True, auto_decode="all")
+        records = ArchiveIterator(
+            stream, record_types=WarcRecordType.response, parse_http=True, quirks_mode=True, auto_decode="all"
+        )
         for record in records:
             headers = record.http_headers
             if headers is None or not 200 <= int(headers.status_code or 0) < 300:
@@ -67,8 +70,12 @@ def _fastwarc_pages(path: Path) -> Iterator[WarcPage]:
             if (record.http_content_type or "").lower() not in _HTML_TYPES:
                 continue
             url = record.headers.get("WARC-Target-URI") or ""
-            yield WarcPage(url=url, seen=_utc(record.record_date), body=record.reader.read(),
-                           record_id=record.record_id or "")
+            yield WarcPage(
+                url=url,
+                seen=_utc(record.record_date),
+                body=record.reader.read(),
+                record_id=record.record_id or "",
+            )
 
 
 def _warcio_pages(path: Path) -> Iterator[WarcPage]:

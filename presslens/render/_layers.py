@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .._contract import Analysis, Attribution, Entity, Span
+from .._contract import Analysis, Attribution, Entity, Marker, Span
 
 # Layers in the order an outer element is preferred when two spans cover exactly the same stretch.
 LAYERS: tuple[str, ...] = (
@@ -72,7 +72,7 @@ def via_chain(analysis: Analysis, attribution: Attribution) -> list[Attribution]
 
 
 def describe_ref(analysis: Analysis, ref: str | None) -> str | None:
-    """A marker's or descriptor's target as a reader knows it: an entity's name or an attribution's speaker."""
+    """A marker's target as a reader knows it: an entity's name or an attribution's speaker."""
     if ref is None:
         return None
     for entity in analysis.entities:
@@ -98,8 +98,9 @@ def attribution_note(analysis: Analysis, attribution: Attribution) -> str:
 
 
 def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
+    known = {a.id for a in analysis.attributions}
     for a in analysis.attributions:
-        base = {"group": a.id, "link": a.via}
+        base = {"group": a.id, "link": a.via if a.via in known else None}
         yield Highlight("content", "Content", a.content.start, a.content.end,
                         attribution_note(analysis, a), f"{a.id}.content", **base)
         if a.cue is not None:
@@ -127,6 +128,7 @@ def descriptor_voice(analysis: Analysis, voice: str | None) -> str:
 
 
 def _entity_layers(analysis: Analysis, entity: Entity) -> Iterator[Highlight]:
+    known = {a.id for a in analysis.attributions}
     label = "".join(c if c.isalnum() or c in "_-" else "_" for c in entity.type) or "Entity"
     for i, m in enumerate(entity.mentions):
         yield Highlight("mention", label, m.start, m.end, f"Mention of {entity.name} ({entity.type})",
@@ -134,7 +136,7 @@ def _entity_layers(analysis: Analysis, entity: Entity) -> Iterator[Highlight]:
     for i, d in enumerate(entity.descriptors):
         yield Highlight("descriptor", "Descriptor", d.start, d.end,
                         f"Label for {entity.name}, {descriptor_voice(analysis, d.voice)}",
-                        f"{entity.id}.d{i}", group=entity.id, link=d.voice)
+                        f"{entity.id}.d{i}", group=entity.id, link=d.voice if d.voice in known else None)
 
 
 def technique_note(technique: str, score: float) -> str:
@@ -144,14 +146,20 @@ def technique_note(technique: str, score: float) -> str:
     return f"{technique} (score {score:.2f}): {explain(technique)}"
 
 
+def marker_reason(marker: Marker) -> str:
+    """The marker's own reason; an analyzer that gave none still leaves the reader a sentence."""
+    return marker.reason or "the outlet qualifies these words"
+
+
 def _voice_layers(analysis: Analysis) -> Iterator[Highlight]:
     for i, m in enumerate(analysis.markers):
         about = describe_ref(analysis, m.target)
-        note = f"{MARKER_NAMES[m.kind]}: {m.reason or 'the outlet qualifies these words'}"
+        note = f"{MARKER_NAMES[m.kind]}: {marker_reason(m)}"
         yield Highlight("marker", MARKER_NAMES[m.kind], m.start, m.end,
                         note + (f" (about {about})" if about else ""), f"m{i}")
     for i, t in enumerate(analysis.techniques):
-        yield Highlight("technique", t.technique, t.start, t.end, technique_note(t.technique, t.score), f"p{i}")
+        note = technique_note(t.technique, t.score)
+        yield Highlight("technique", t.technique, t.start, t.end, note, f"p{i}")
     for i, x in enumerate(analysis.times):
         value = f"normalised to {x.value}" if x.value else "not normalised"
         yield Highlight("time", "Time", x.start, x.end, f"Time expression, {value}", f"t{i}")

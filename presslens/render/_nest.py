@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from itertools import pairwise
 
 from ._layers import LAYERS, Highlight
 
@@ -32,14 +33,14 @@ def _events(spans: Sequence[Highlight]) -> dict[int, tuple[list[Highlight], list
 
 
 def nest(text: str, spans: Sequence[Highlight], open_tag: OpenTag, close_tag: str = "</span>") -> str:
-    """``text`` escaped, with every non-empty span wrapped by ``open_tag(span, first_piece)``...``close_tag``."""
+    """``text`` escaped, each non-empty span wrapped in ``open_tag(span, first_piece)``...``close_tag``."""
     usable = [h for h in spans if 0 <= h.start < h.end <= len(text)]
     events = _events(usable)
     points = sorted({0, len(text), *events})
     active: set[Highlight] = set()
     stack: list[Highlight] = []
     out: list[str] = []
-    for here, nxt in zip(points, points[1:], strict=False):
+    for here, nxt in pairwise(points):
         starting, ending = events.get(here, ([], []))
         active.difference_update(ending)
         active.update(starting)

@@ -93,7 +93,8 @@ def _relations(ann: _Ann, marks: tuple[Highlight, ...], triggers: dict[str, str]
         if h.layer == "descriptor" and h.link in triggers and h.key in ann.t_of:
             ann.lines.append(f"{ann.next_id('R')}\tVoice Arg1:{ann.t_of[h.key]} Arg2:{triggers[h.link]}")
     for entity in analysis.entities:
-        same = [ann.t_of[h.key] for h in marks if h.layer == "mention" and h.group == entity.id and h.key in ann.t_of]
+        mentions = (h for h in marks if h.layer == "mention" and h.group == entity.id)
+        same = [ann.t_of[h.key] for h in mentions if h.key in ann.t_of]
         if len(same) > 1:
             ann.lines.append(f"*\tEquiv {' '.join(same)}")
 

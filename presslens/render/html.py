@@ -14,7 +14,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .._contract import Analysis
-from ._layers import Highlight, describe_ref, descriptor_voice, excerpt, highlights, speaker_name, via_chain
+from ._layers import (
+    Highlight,
+    describe_ref,
+    descriptor_voice,
+    excerpt,
+    highlights,
+    marker_reason,
+    speaker_name,
+    via_chain,
+)
 from ._nest import nest
 
 PAGE_LAYERS = frozenset({"content", "cue", "source", "addressee", "marker", "technique", "time"})
@@ -39,6 +48,7 @@ def _environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
 
 
@@ -50,7 +60,7 @@ def _css_classes(analysis: Analysis, h: Highlight) -> str:
 
 
 def article_markup(analysis: Analysis) -> Markup:
-    """The article text, escaped, with one ``<span>`` per highlight piece; the first piece holds the anchor."""
+    """The article text, escaped, with a ``<span>`` per highlight piece; the first piece holds the anchor."""
     spans = highlights(analysis, PAGE_LAYERS)
     classes = {h.key: _css_classes(analysis, h) for h in spans}
 
@@ -111,6 +121,7 @@ def render_html(analysis: Analysis) -> str:
         legend=LEGEND,
         attributions=_attribution_rows(analysis),
         entities=_entity_rows(analysis),
-        markers=[(f"m{i}", m, describe_ref(analysis, m.target)) for i, m in enumerate(analysis.markers)],
+        markers=[(f"m{i}", m, marker_reason(m), describe_ref(analysis, m.target))
+                 for i, m in enumerate(analysis.markers)],
         techniques=_technique_rows(analysis),
     )

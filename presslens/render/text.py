@@ -17,7 +17,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .._contract import Analysis, Attribution
-from ._layers import describe_ref, descriptor_voice, excerpt, speaker_name, via_chain
+from ._layers import describe_ref, descriptor_voice, excerpt, marker_reason, speaker_name, via_chain
 
 WIDTH = 100
 # Wrapped lines come back padded to the full width; the padding (and any style reset after it) goes.
@@ -54,7 +54,8 @@ def _attribution(analysis: Analysis, a: Attribution) -> Iterator[RenderableType]
     line = Text.assemble((f"[{a.id}] ", "dim"), (speaker_name(a), "bold"), f"  {a.kind}")
     if a.cue is not None:
         stance = a.cue_stance or "unknown"
-        line.append_text(Text.assemble("  cue “", (a.cue.text, _STANCE_STYLE.get(stance, "")), f"” ({stance})"))
+        cue = (a.cue.text, _STANCE_STYLE.get(stance, ""))
+        line.append_text(Text.assemble("  cue “", cue, f"” ({stance})"))
     yield line
     if a.source is not None:
         yield _field("source", f"“{a.source.text}”")
@@ -83,7 +84,8 @@ def _entities(a: Analysis) -> Iterator[RenderableType]:
         yield Text.assemble((e.name, "bold"), f"  {e.type}, {len(e.mentions)} mention{plural}")
         for d in e.descriptors:
             style = "yellow" if d.voice is None else ""
-            yield _indent(Text.assemble("· ", (f"“{excerpt(d, 80)}”", style), (f"  {descriptor_voice(a, d.voice)}", "dim")))
+            voice = (f"  {descriptor_voice(a, d.voice)}", "dim")
+            yield _indent(Text.assemble("· ", (f"“{excerpt(d, 80)}”", style), voice))
 
 
 def _own_voice(a: Analysis) -> Iterator[RenderableType]:
@@ -93,7 +95,7 @@ def _own_voice(a: Analysis) -> Iterator[RenderableType]:
     for m in a.markers:
         about = describe_ref(a, m.target)
         yield _indent(Text.assemble(f"{m.kind.replace('_', ' ')}: ", (f"“{excerpt(m.text, 80)}”", "bold")))
-        yield _indent(Text(m.reason + (f" (about {about})" if about else ""), style="dim"), 2)
+        yield _indent(Text(marker_reason(m) + (f" (about {about})" if about else ""), style="dim"), 2)
 
 
 def _techniques(a: Analysis) -> Iterator[RenderableType]:

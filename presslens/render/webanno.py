@@ -32,7 +32,7 @@ def _selectors(text: str, start: int, end: int) -> list[dict[str, object]]:
 
 
 def _links(h: Highlight, base: str) -> list[dict[str, object]]:
-    """Roles point at their attribution's content; a content or label points at the attribution it is voiced by."""
+    """Roles point at their attribution's content; content or a label, at the attribution voicing it."""
     targets = []
     if h.layer in {"cue", "source", "addressee"} and h.group is not None:
         targets.append(f"{base}:{h.group}.content")

@@ -8,24 +8,34 @@ parse and one tagger pass per article, shared with the other analyzers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
 from .combine import combine
 from .decode import decode
+from .draft import Draft
 from .link import link
 from .quotes import find_quotes, is_speech
 from .rules import rule_drafts
 
-__all__ = ["find_attributions"]
+__all__ = ["attribute", "find_attributions"]
 
 
 def find_attributions(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[Attribution, ...]:
     """Every attribution in the article, ids "a1", "a2", ... in text order."""
-    doc = parsed.doc
+    tagged = parsed.tagged()
+    decoded = decode(parsed.doc, tagged.offsets, tagged.attribution)
+    return attribute(parsed.doc, link(parsed.doc, decoded.spans), entities)
+
+
+def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> tuple[Attribution, ...]:
+    """The tagger's drafts joined with the rules' and made into contract objects (with no tagger
+    drafts, the rule layer alone: what the tests exercise sentence by sentence)."""
     quotes = find_quotes(doc.text)
     speech = [q for q in quotes if is_speech(doc.text, q)]
-    tagged = parsed.tagged()
-    decoded = decode(doc, tagged.offsets, tagged.attribution)
-    drafts = combine(link(doc, decoded.spans), rule_drafts(doc, speech), doc.text, speech)
+    drafts = combine(tagged, rule_drafts(doc, speech), doc.text, speech)
     return build(doc, drafts, quotes, entities)

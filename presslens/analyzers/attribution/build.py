@@ -3,40 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 from spacy.tokens import Doc
 
 from ..._contract import Attribution, AttributionKind, Entity, Span
 from ..stance import cue_stance
-from .draft import Draft, Range
+from .draft import Draft, Range, is_glue
 from .quotes import Quote
 from .resolve import resolve
-
-_QUOTED_SHARE: Final = 0.9
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
     return None if rng is None else Span(start=rng[0], end=rng[1], text=text[rng[0] : rng[1]])
 
 
-def kind_of(content: Range, quotes: Sequence[Quote]) -> AttributionKind:
-    """direct when quotes hold (nearly) all of the content, mixed when they hold some, else indirect."""
-    size = max(1, content[1] - content[0])
-    quoted = sum(
-        max(0, min(content[1], q.end) - max(content[0], q.start)) for q in quotes
-    )
-    if quoted >= _QUOTED_SHARE * size:
-        return "direct"
-    return "mixed" if quoted else "indirect"
+def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:
+    """direct when the content is all quotation (what lies between quotes is only the cue, the source
+    and punctuation: "A," he said, "B."), mixed when quotes hold part of it, else indirect."""
+    start, end = draft.content
+    inside = [(q.start, q.end) for q in quotes if q.start < end and q.end > start]
+    if not inside:
+        return "indirect"
+    frames = inside + [r for r in (draft.cue, draft.source) if r is not None]
+    return "direct" if is_glue(text, frames, start, end) else "mixed"
 
 
 def nesting(drafts: Sequence[Draft]) -> list[int | None]:
     """For each draft, the index of the smallest other draft whose content holds its cue and content."""
     out: list[int | None] = []
     for draft in drafts:
-        lo = min(draft.content[0], *(r[0] for r in (draft.cue, draft.source) if r))
-        hi = max(draft.content[1], *(r[1] for r in (draft.cue, draft.source) if r))
+        parts = [r for r in (draft.content, draft.cue, draft.source) if r is not None]
+        lo, hi = min(r[0] for r in parts), max(r[1] for r in parts)
         holders = [
             (o.content[1] - o.content[0], k)
             for k, o in enumerate(drafts)
@@ -60,7 +57,7 @@ def build(doc: Doc, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: 
         holder = outer[k]
         out.append(Attribution(
             id=f"a{k + 1}",
-            kind=kind_of(draft.content, quotes),
+            kind=kind_of(text, draft, quotes),
             content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
             cue=cue,
             cue_stance=None if cue is None else cue_stance(cue.text, lemma),

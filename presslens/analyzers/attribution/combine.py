@@ -8,17 +8,15 @@ attributed quote with no cue of its own continues it ("A," she said. "B.").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from .draft import Draft, Range, jaccard, overlap
-from .quotes import Quote
+from .draft import Draft, Range, is_glue, jaccard, overlap
+from .quotes import MARKS, Quote
 
 _SAME_MATCH: Final = 0.5
 _SNAP_SHARE: Final = 0.5
-_BETWEEN_RE: Final = re.compile(r"[\s.,;:!?]*")
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -40,15 +38,18 @@ def _fill(tagged: Draft, rule: Draft) -> Draft:
 
 
 def merge(tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
-    """Every tagger draft (completed by its matching rule draft) plus the rule drafts it does not cover."""
-    out = []
-    for draft in tagged:
-        rule = _best(draft, rules)
-        out.append(draft if rule is None else _fill(draft, rule))
-    for rule in rules:
-        if not any(overlap(rule.content, d.content) for d in tagged):
-            out.append(rule)
+    """Every tagger draft (completed by its matching rule draft) plus the rule drafts it does not match.
+
+    Where a rule draft overlaps a tagger draft without matching it, the rule draft wins: it has a cue
+    that governs its content in the parse, the tagger draft only its own probabilities."""
+    out = [d for d in tagged if not any(_clashes(d, r) for r in rules)]
+    out = [d if (rule := _best(d, rules)) is None else _fill(d, rule) for d in out]
+    out += [r for r in rules if not any(jaccard(r.content, d.content) >= _SAME_MATCH for d in out)]
     return sorted(out, key=lambda d: d.content)
+
+
+def _clashes(tagged: Draft, rule: Draft) -> bool:
+    return overlap(tagged.content, rule.content) > 0 and jaccard(tagged.content, rule.content) < _SAME_MATCH
 
 
 def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
@@ -63,20 +64,34 @@ def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
     return replace(draft, content=(start, end))
 
 
+def _frames(draft: Draft) -> list[Range]:
+    return [r for r in (draft.cue, draft.source) if r is not None]
+
+
 def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> list[Draft]:
-    """A speech quote no draft holds, right after a draft whose content ends in a quote, continues it."""
-    out = list(drafts)
+    """A speech quote no draft holds joins the draft next to it when only that draft's cue and source and
+    punctuation lie between: after it ("A," she said. "B.") or before it ("A." "B," she said.)."""
+    out = sorted(drafts, key=lambda d: d.content)
     for quote in speech:
         if any(overlap((quote.start, quote.end), d.content) for d in out):
             continue
-        before = [i for i, d in enumerate(out) if d.content[1] <= quote.start]
-        if not before:
-            continue
-        i = max(before, key=lambda k: out[k].content[1])
-        prev = out[i]
-        if text[prev.content[1] - 1] in "\"”»" and _BETWEEN_RE.fullmatch(text, prev.content[1], quote.start):
-            out[i] = replace(prev, content=(prev.content[0], quote.end))
+        prev = max((k for k, d in enumerate(out) if d.content[1] <= quote.start), default=None,
+                   key=lambda k: out[k].content[1])
+        nxt = min((k for k, d in enumerate(out) if d.content[0] >= quote.end), default=None,
+                  key=lambda k: out[k].content[0])
+        if prev is not None and _quoted_end(text, out[prev]) and is_glue(
+            text, _frames(out[prev]), out[prev].content[1], quote.start
+        ):
+            out[prev] = replace(out[prev], content=(out[prev].content[0], quote.end))
+        elif nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(
+            text, [], quote.end, out[nxt].content[0]
+        ):
+            out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
     return out
+
+
+def _quoted_end(text: str, draft: Draft) -> bool:
+    return text[draft.content[1] - 1] in MARKS or text[draft.content[1] - 2 : draft.content[1]] == "''"
 
 
 def combine(

@@ -13,6 +13,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range, is_glue, overlap
+from .quotes import MARKS
 from .rules import noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
@@ -28,18 +29,29 @@ def _head(doc: Doc, span: Range) -> Token | None:
     return None if found is None or len(found) == 0 else found.root
 
 
+def _near_mark(text: str, at: int) -> bool:
+    return any(c in MARKS or c == "'" for c in text[max(0, at - 2) : at + 2])
+
+
 def join_split(text: str, contents: list[Range], frames: Sequence[Range]) -> list[Range]:
-    """Contents separated only by cue/source spans and punctuation become one ("A," he said, "B.")."""
+    """A quote split around its cue ("A," he said, "B.") is one content: two contents meet when only
+    cue/source spans and punctuation lie between them and quote marks close the first and open the second
+    (without the marks, "X said A. Y said B." would fuse two attributions)."""
     joined: list[Range] = []
     for span in sorted(contents):
-        gap = (joined[-1][1], span[0]) if joined else (0, 0)
-        if joined and "\n" not in text[gap[0] : gap[1]] and is_glue(text, frames, *gap):
-            between = [f for f in frames if joined[-1][1] <= f[0] and f[1] <= span[0]]
-            if between:
-                joined[-1] = (joined[-1][0], span[1])
-                continue
-        joined.append(span)
+        if joined and _splits(text, joined[-1], span, frames):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
     return joined
+
+
+def _splits(text: str, first: Range, second: Range, frames: Sequence[Range]) -> bool:
+    gap = (first[1], second[0])
+    if "\n" in text[gap[0] : gap[1]] or not (_near_mark(text, gap[0]) and _near_mark(text, gap[1])):
+        return False
+    between = [f for f in frames if gap[0] <= f[0] and f[1] <= gap[1]]
+    return bool(between) and is_glue(text, frames, *gap)
 
 
 def _governs(cue: Token, content: Range) -> bool:

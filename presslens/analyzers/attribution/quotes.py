@@ -25,17 +25,30 @@ _LEFT_OPEN: Final = _SPACE | frozenset("([{—–-/")
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quoted stretch: ``start``/``end`` include the marks that are there; ``opened``/``closed`` say
-    whether each mark was found (False means the text dropped it and the span edge was inferred)."""
+    """A quoted stretch: ``start``/``end`` include the marks that are there; a width of 0 means the text
+    dropped that mark and the edge was inferred (``''`` marks are 2 wide)."""
 
     start: int
     end: int
-    opened: bool = True
-    closed: bool = True
+    open_width: int = 1
+    close_width: int = 1
+
+    @property
+    def opened(self) -> bool:
+        return self.open_width > 0
+
+    @property
+    def closed(self) -> bool:
+        return self.close_width > 0
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words without the marks."""
+        return self.start + self.open_width, self.end - self.close_width
 
 
 def _role(text: str, i: int, j: int) -> str:
-    """'open', 'close' or 'either' for the mark text[i:j], read from its neighbours first, its shape second."""
+    """'open', 'close' or 'either' for the mark text[i:j]: by its neighbours first, by its shape second."""
     left = text[i - 1] if i > 0 else " "
     right = text[j] if j < len(text) else " "
     left_open = left in _LEFT_OPEN
@@ -53,23 +66,24 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Pairs the marks of one paragraph; an unpaired mark yields a quote running to the paragraph's edge."""
     quotes: list[Quote] = []
     open_at: int | None = None
+    width = 1
     for match in _MARK_RE.finditer(text, start, end):
         i, j = match.span()
         role = _role(text, i, j)
         if open_at is None:
             if role == "close":
                 begin = _skip_space(text, quotes[-1].end if quotes else start, i)
-                quotes.append(Quote(begin, j, opened=False))
+                quotes.append(Quote(begin, j, open_width=0, close_width=j - i))
             else:
-                open_at = i
+                open_at, width = i, j - i
         elif role == "open":
-            quotes.append(Quote(open_at, _trim_right(text, open_at, i), closed=False))
-            open_at = i
+            quotes.append(Quote(open_at, _trim_right(text, open_at, i), width, 0))
+            open_at, width = i, j - i
         else:
-            quotes.append(Quote(open_at, j))
+            quotes.append(Quote(open_at, j, width, j - i))
             open_at = None
     if open_at is not None:
-        quotes.append(Quote(open_at, _trim_right(text, open_at, end), closed=False))
+        quotes.append(Quote(open_at, _trim_right(text, open_at, end), width, 0))
     return quotes
 
 
@@ -92,7 +106,8 @@ def find_quotes(text: str) -> list[Quote]:
     for para in _PARAGRAPH_RE.finditer(text):
         found = _paragraph_quotes(text, para.start(), para.end())
         if quotes and found and _continues(text, quotes[-1], found[0]):
-            found[0] = Quote(quotes.pop().start, found[0].end, closed=found[0].closed)
+            previous = quotes.pop()
+            found[0] = Quote(previous.start, found[0].end, previous.open_width, found[0].close_width)
         quotes.extend(found)
     return quotes
 
@@ -104,6 +119,10 @@ def _continues(text: str, previous: Quote, current: Quote) -> bool:
     return between.strip() == "" and "\n" in between
 
 
+def word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
 def is_speech(text: str, quote: Quote) -> bool:
     """Whether a quote reads as something said rather than a title, nickname or scare-quoted phrase.
 
@@ -111,7 +130,7 @@ def is_speech(text: str, quote: Quote) -> bool:
     inside the marks, so a short quote's period proves nothing); speech runs to four words or more, or
     asks or exclaims ("Why?"). Title-cased runs of up to eight words ("Saturday Night Live") are names.
     """
-    inner = text[quote.start : quote.end].strip(_STRIP)
+    inner = text[slice(*quote.inner)].strip(_STRIP)
     words = _WORD_RE.findall(inner)
     if len(words) < 2:
         return False

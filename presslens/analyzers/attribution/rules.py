@@ -25,31 +25,47 @@ from .lexicon import (
 from .quotes import Quote
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
+CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _CUT_FROM_SOURCE: Final = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 
 
 def rule_drafts(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
     """Every draft the parse supports, in the order of their cues."""
-    drafts = [d for tok in doc if (d := _verb_draft(doc, tok, speech)) is not None]
+    cues = (tok for tok in doc if not _quoted(tok, speech))
+    drafts = [d for tok in cues if (d := _verb_draft(doc, tok, speech)) is not None]
     drafts.extend(_according_to(doc))
     return sorted(drafts, key=lambda d: d.cue or d.content)
 
 
+def _quoted(tok: Token, speech: Sequence[Quote]) -> bool:
+    """Reported speech inside a direct quote is the quoted person's, not the article's: PolNeAR and
+    readers both take the outermost report, so words inside speech quotes are no cues."""
+    return any(q.start < tok.idx < q.end for q in speech)
+
+
 def _verb_draft(doc: Doc, verb: Token, speech: Sequence[Quote]) -> Draft | None:
-    if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING:
+    if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS:
         return None
     found = _content(doc, verb, speech)
     if found is None:
         return None
     content, cue_end = found
     return Draft(
-        content=trim(doc.text, content),
+        content=trim(doc.text, _clip_to_paragraph(doc.text, content, verb.idx)),
         cue=token_range(doc, verb.i, cue_end),
         source=_source(doc, verb),
         addressee=_addressee(doc, verb),
         cue_head=verb.i,
     )
+
+
+def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
+    """A clause from the parse stays in the cue's paragraph (a missing full stop can make spaCy run a
+    sentence over a paragraph break); quotes that do continue are restored from their marks later."""
+    para_start = text.rfind("\n", 0, at) + 1
+    para_end = text.find("\n", at)
+    return max(content[0], para_start), min(content[1], len(text) if para_end < 0 else para_end)
 
 
 def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:

@@ -34,8 +34,13 @@ _FTS_POSTGRES = (
 
 
 def _article_id() -> sa.Column[int]:
-    return sa.Column("article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                     nullable=False, index=True)
+    return sa.Column(
+        "article_id",
+        sa.Integer(),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
 
 
 def _span() -> tuple[sa.Column[int], sa.Column[int]]:
@@ -71,8 +76,13 @@ def _findings_tables() -> None:
     op.create_table(
         "entity_labels",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("entity_id", sa.Integer(), sa.ForeignKey("entities.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column(
+            "entity_id",
+            sa.Integer(),
+            sa.ForeignKey("entities.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         _article_id(),
         *_span(),
         sa.Column("text", sa.Text(), nullable=False),
@@ -123,8 +133,13 @@ def _core_tables() -> None:
     op.create_table(
         "ingest_errors",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("run_id", sa.Integer(), sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column(
+            "run_id",
+            sa.Integer(),
+            sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("origin", sa.Text(), nullable=False),
         sa.Column("stage", sa.String(32), nullable=False),
         sa.Column("error_type", sa.String(64), nullable=False),
@@ -169,8 +184,12 @@ def _articles_table() -> None:
         sa.UniqueConstraint("text_hash", "url_key", name="uq_articles_text_url"),
     )
     op.create_index(
-        "uq_articles_url", "articles", ["url_key"], unique=True,
-        sqlite_where=sa.text("url_key != ''"), postgresql_where=sa.text("url_key != ''"),
+        "uq_articles_url",
+        "articles",
+        ["url_key"],
+        unique=True,
+        sqlite_where=sa.text("url_key != ''"),
+        postgresql_where=sa.text("url_key != ''"),
     )
 
 
@@ -186,6 +205,16 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS articles_fts")
-    for table in ("times", "markers", "techniques", "entity_labels", "entities", "attributions",
-                  "articles", "outlets", "ingest_errors", "ingest_runs"):
+    for table in (
+        "times",
+        "markers",
+        "techniques",
+        "entity_labels",
+        "entities",
+        "attributions",
+        "articles",
+        "outlets",
+        "ingest_errors",
+        "ingest_runs",
+    ):
         op.drop_table(table)

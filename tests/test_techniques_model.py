@@ -1,0 +1,112 @@
+"""The technique analyzer end to end with the shipped tagger, on project-written news prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from presslens._contract import Technique
+from presslens._labels import TECHNIQUES
+from presslens._parsed import Parsed
+from presslens.analyzers.techniques import explain, find_techniques, load_config
+
+pytestmark = pytest.mark.slow
+
+Parse = Callable[[str], Parsed]
+
+ARTICLES = (
+    "Freedonia accuses Sylvania of border provocation\n\n"
+    "The corrupt, disgraceful thugs in Sylvania destroyed our beloved nation, Freedonia's foreign minister "
+    'told parliament on Monday. "They are liars and criminals, and everyone knows it," he said.\n\n'
+    "Sylvania's government called the accusation a shameless lie and said its troops had not crossed the "
+    "river. Time is running out for talks, a spokesman warned.\n\n"
+    "Observers in the capital, Freedonia City, said both sides had moved heavy weapons closer to the "
+    "border.\n",
+    "Council row over the harbour budget\n\n"
+    "Mayor Ada Brennan called the plan of her rival, Mayor Ola Kovac, a reckless disaster that would "
+    "bankrupt the region. Mayor Ola Kovac has a long history of lying to voters, Brennan's office said.\n\n"
+    "Kovac answered that Brennan was a hypocrite who had backed the same budget two years ago. "
+    '"Our values are not for sale," Kovac told supporters.\n\n'
+    "The regional assembly will vote on the budget next week.\n",
+)
+
+SWAPS = {
+    "Freedonia": "Sylvania",
+    "Sylvania": "Freedonia",
+    "Mayor Ada Brennan": "Mayor Ola Kovac",
+    "Mayor Ola Kovac": "Mayor Ada Brennan",
+    "Brennan": "Kovac",
+    "Kovac": "Brennan",
+}
+_SWAP = re.compile("|".join(sorted(map(re.escape, SWAPS), key=len, reverse=True)))
+
+
+def swap_sides(text: str) -> str:
+    return _SWAP.sub(lambda m: SWAPS[m.group(0)], text)
+
+
+def by_sentence(parsed: Parsed, found: tuple[Technique, ...]) -> set[tuple[str, int]]:
+    """(technique, sentence index) pairs: comparable across texts whose names differ in length."""
+    starts = [s.start_char for s in parsed.doc.sents]
+    out = set()
+    for t in found:
+        first = max(i for i, s in enumerate(starts) if s <= t.start)
+        last = max(i for i, s in enumerate(starts) if s < t.end)
+        out |= {(t.technique, i) for i in range(first, last + 1)}
+    return out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The corrupt, disgraceful thugs destroyed our beloved nation.",
+        "These treacherous cowards and their despicable lies have ruined everything we hold dear.",
+    ],
+)
+def test_loaded_sentence_is_marked(parse: Parse, sentence: str) -> None:
+    found = find_techniques(parse(sentence), 0.5)
+    assert {t.technique for t in found} & {"Loaded_Language", "Name_Calling-Labeling"}
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_spans_index_the_text_and_are_stable(parse: Parse, text: str) -> None:
+    first = find_techniques(parse(text), 0.5)
+    assert first == find_techniques(parse(text), 0.5)
+    assert first
+    for t in first:
+        assert t.technique in TECHNIQUES
+        assert t.text == text[t.start : t.end] and t.end > t.start
+        assert 0.5 <= t.score <= 1.0
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_higher_min_score_keeps_a_subset(parse: Parse, text: str) -> None:
+    parsed = parse(text)
+    low = {(t.technique, t.start, t.end) for t in find_techniques(parsed, 0.3)}
+    high = find_techniques(parsed, 0.7)
+    assert all(t.score >= 0.7 for t in high)
+    assert {(t.technique, t.start, t.end) for t in high} <= low
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_swapping_sides_gives_the_same_techniques(parse: Parse, text: str) -> None:
+    """Symmetry: the same article with the two sides' names swapped is marked in the same sentences."""
+    original, swapped = parse(text), parse(swap_sides(text))
+    assert swapped.text != text
+    assert by_sentence(original, find_techniques(original, 0.5)) == by_sentence(
+        swapped, find_techniques(swapped, 0.5)
+    )
+
+
+@pytest.mark.parametrize("technique", TECHNIQUES)
+def test_every_technique_is_explained(technique: str) -> None:
+    definition = explain(technique)
+    assert 40 < len(definition) < 250
+    assert load_config().decoding[technique].scores(0.0) == 0.0
+
+
+def test_explain_rejects_unknown_names() -> None:
+    with pytest.raises(ValueError, match="unknown technique"):
+        explain("Mind_Control")
