@@ -84,3 +84,11 @@ def test_error_shape_is_pinned() -> None:
 @pytest.mark.parametrize("error", [InputError("x"), PresslensError("x")])
 def test_errors_exit_with_status_2(error: PresslensError) -> None:
     assert error.exit_code == 2
+
+
+def test_published_schema_file_is_up_to_date() -> None:
+    """schema/presslens.analysis-1.json is what `presslens schema` prints; regenerate it when the models change."""
+    from pathlib import Path
+
+    published = Path(__file__).resolve().parent.parent / "schema" / "presslens.analysis-1.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == json_schema()

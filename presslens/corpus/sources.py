@@ -73,9 +73,13 @@ def open_source(spec: str, options: IntakeOptions) -> Source:
 
 
 def read_url(url: str, options: IntakeOptions) -> bytes:
-    """http(s) through intake's fetch; ``file://`` from disk (local feeds and their pages)."""
+    """http(s) through intake's fetch; ``file://`` from disk (local feeds and their pages). Some feed
+    parsers rewrite ``file:///tmp/x`` as ``file://tmp/x``; a host other than localhost is read as the
+    path's first folder."""
     if url.startswith("file://"):
-        return _read_file(Path(unquote(urlsplit(url).path)), options)
+        parts = urlsplit(url)
+        host = parts.netloc if parts.netloc not in {"", "localhost"} else ""
+        return _read_file(Path(unquote(f"/{host}{parts.path}" if host else parts.path)), options)
     return fetch(url, options)
 
 

@@ -73,7 +73,7 @@ def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        return _union(token_range(doc, c.left_edge.i, c.right_edge.i) for c in clauses), last
+        return _union(_clause_range(doc, c, speech) for c in clauses), last
     framed = _object_predicate(doc, verb)
     if framed is not None:
         return framed, last
@@ -88,6 +88,15 @@ def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int
         if quote is not None:
             return (quote.start, quote.end), last
     return None
+
+
+def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
+    """A complement clause; when its head word stands inside a speech quote, the quote is the content
+    (the parse may hang words after the closing mark onto the quoted clause)."""
+    quote = next((q for q in speech if q.start <= clause.idx < q.end), None)
+    if quote is not None:
+        return quote.start, quote.end
+    return token_range(doc, clause.left_edge.i, clause.right_edge.i)
 
 
 def _object_predicate(doc: Doc, verb: Token) -> Range | None:

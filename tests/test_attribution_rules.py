@@ -1,0 +1,154 @@
+"""The rule layer, construction by construction, on sentences written for these tests.
+
+``attribute(doc, [], entities)`` runs everything but the tagger (quotes, parse rules, merging, kinds,
+nesting, speakers), so each row pins down what the rules alone give for one construction.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from presslens._contract import Attribution
+from presslens.analyzers.attribution import attribute
+
+
+def _attributions(nlp: Language, text: str) -> tuple[Attribution, ...]:
+    found = attribute(nlp(text), [], ())
+    for a in found:
+        for span in (a.content, a.cue, a.source, a.addressee):
+            assert span is None or text[span.start : span.end] == span.text
+    return found
+
+
+def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
+    return (a.kind, a.content.text, a.cue.text if a.cue else None, a.source.text if a.source else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direct, cue after the quote
+        ('"We will not back down," Maria Lopez said on Monday.',
+         ("direct", '"We will not back down,"', "said", "Maria Lopez")),
+        # direct, cue before the quote, curly marks
+        ("Lopez said: “We lost the vote and we will fight again.”",
+         ("direct", "“We lost the vote and we will fight again.”", "said", "Lopez")),
+        # inverted cue ("said Lopez")
+        ("“The port stays open for now,” said Lopez.", ("direct", "“The port stays open for now,”", "said", "Lopez")),
+        # indirect: a reported clause
+        ("The retired general told Reuters that the plan was doomed.",
+         ("indirect", "that the plan was doomed", "told", "The retired general")),
+        # indirect: an infinitive
+        ("The minister claims to represent the silent majority.",
+         ("indirect", "to represent the silent majority", "claims", "The minister")),
+        # postposed cue
+        ("Talks collapsed late on Sunday, the Guardian reported on Monday.",
+         ("indirect", "Talks collapsed late on Sunday", "reported", "the Guardian")),
+        # "according to", before and after
+        ("According to the Guardian, the talks collapsed late on Sunday.",
+         ("indirect", "the talks collapsed late on Sunday", "According to", "the Guardian")),
+        ("The talks collapsed late on Sunday, according to the Guardian.",
+         ("indirect", "The talks collapsed late on Sunday", "according to", "the Guardian")),
+        # "X accused Y of Z", "X described Z as W", "X called Y Z", "called for"
+        ("Lopez accused the mayor of lying about the budget.",
+         ("indirect", "the mayor of lying about the budget", "accused", "Lopez")),
+        ('He described the deal as "a betrayal of voters."',
+         ("mixed", 'the deal as "a betrayal of voters."', "described", "He")),
+        ("Critics called the plan a disaster.", ("indirect", "the plan a disaster", "called", "Critics")),
+        ("She called for an independent inquiry into the port deal.",
+         ("indirect", "an independent inquiry into the port deal", "called for", "She")),
+        # mixed: indirect with a quoted fragment
+        ('She said the plan was "dead on arrival" and would be withdrawn.',
+         ("mixed", 'the plan was "dead on arrival" and would be withdrawn', "said", "She")),
+        # a quote split around its cue, continued in the next sentence with no cue of its own
+        ('"We lost the vote," he said. "We will fight again next year."',
+         ("direct", '"We lost the vote," he said. "We will fight again next year."', "said", "he")),
+        # a cue-less quote just before a cued one belongs to it
+        ("“Do not believe it.” “There is a myth out there about the port,” said Lopez.",
+         ("direct", "“Do not believe it.” “There is a myth out there about the port,”", "said", "Lopez")),
+        # a quote over two paragraphs (the first paragraph is not closed)
+        ("“The port will close at dawn.\n\n“Nobody will be allowed in,” the harbour master said.",
+         ("direct", "“The port will close at dawn.\n\n“Nobody will be allowed in,”", "said",
+          "the harbour master")),
+        # opening mark missing
+        ("We will fight on and on,” the mayor said.", ("direct", "We will fight on and on,”", "said", "the mayor")),
+        # closing mark missing: the quote stops at its paragraph
+        ("The mayor said: “We will fight on and on\n\nThe vote is on Friday.",
+         ("direct", "“We will fight on and on", "said", "The mayor")),
+        # non-breaking spaces
+        ("The mayor said\xa0“we are ready for the vote on the harbour”\xa0on Friday.",
+         ("direct", "“we are ready for the vote on the harbour”", "said", "The mayor")),
+        # a relative clause: the source is "who"
+        ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
+    ],
+)
+def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    found = _attributions(nlp, text)
+    assert [_row(a) for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She starred in "Saturday Night Live" last year.',  # a show's title
+        "He read “The Long Road to the Harbour” on the train.",  # a book's title
+        'The so-called "reform" passed the senate on Friday.',  # scare quotes
+        "The mayor, known as “the Bulldozer,” arrived late.",  # a nickname
+        "The word “harbour” appears twice in the plan.",  # a quoted single word
+        "The ferry left the harbour at noon.",  # no report at all
+    ],
+)
+def test_not_speech(nlp: Language, text: str) -> None:
+    assert _attributions(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("The retired general told Reuters that the plan was doomed.", "Reuters"),
+        ("Ms. Lopez told the council she would not resign.", "the council"),
+        ("He said to reporter Jane Doe of the Tribune that he would run again.", "reporter Jane Doe of the Tribune"),
+        ("He said that he would run again.", None),
+    ],
+)
+def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
+    (found,) = _attributions(nlp, text)
+    assert (found.addressee.text if found.addressee else None) == addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X reported that Y claimed Z": the inner report goes via the outer one
+        ("The Guardian reported that the minister claimed the figures were false.",
+         [("a1", "that the minister claimed the figures were false", None),
+          ("a2", "the figures were false", "a1")]),
+        ("The union warned that the strike would go on, the Tribune reported.",
+         [("a1", "The union warned that the strike would go on", None), ("a2", "that the strike would go on", "a1")]),
+        # two reports side by side are not nested
+        ("Lopez said the port would close. Smith said it would not.",
+         [("a1", "the port would close", None), ("a2", "it would not", None)]),
+    ],
+)
+def test_nesting(nlp: Language, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(a.id, a.content.text, a.via) for a in _attributions(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Lopez said the port would close.", "neutral"),
+        ("Lopez claimed the port would close.", "distancing"),
+        ("Lopez admitted the port would close.", "endorsing"),
+        ("Lopez fears that the port will close.", None),
+    ],
+)
+def test_cue_stance(nlp: Language, text: str, stance: str | None) -> None:
+    (found,) = _attributions(nlp, text)
+    assert found.cue_stance == stance
+
+
+def test_reports_inside_a_quote_are_the_speakers_own(nlp: Language) -> None:
+    text = "“I think the council knows we are right about this,” Lopez said."
+    assert [a.cue.text for a in _attributions(nlp, text) if a.cue] == ["said"]
