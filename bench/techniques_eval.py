@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from presslens import _tagger
 from presslens._labels import TECHNIQUES
 from presslens.analyzers.technique_rules import PATTERN_TECHNIQUES
 from presslens.evaluation import Scores, eval_techniques, report
@@ -59,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-score", type=float, default=AnalyzeOptions().min_score)
     parser.add_argument("--baseline", action="store_true", help="every line marked Loaded_Language")
     parser.add_argument("--markdown", action="store_true", help="also print the README table with the baseline")
+    parser.add_argument("--models", type=Path, help="score a candidate tagger folder instead of the shipped one")
     args = parser.parse_args(argv)
+    if args.models:
+        _tagger.MODELS_DIR = args.models
     began = time.perf_counter()
     scores = eval_techniques(args.gold, args.out, args.min_score, args.baseline)
     print(report(scores))

@@ -63,8 +63,10 @@ OTHER = (
 
 def page(title: str, body: str) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split(". "))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav>Home | News</nav>"
-            f"<article><h1>{title}</h1>{paragraphs}</article><footer>Contact us</footer></body></html>")
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><nav>Home | News</nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>Contact us</footer></body></html>"
+    )
 
 
 def write_warc(path: Path, pages: list[tuple[str, str, dt.datetime]]) -> None:
@@ -74,20 +76,25 @@ def write_warc(path: Path, pages: list[tuple[str, str, dt.datetime]]) -> None:
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "presslens tests"}))
         for url, html, seen in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")),
-                                               http_headers=headers,
-                                               warc_headers_dict={"WARC-Date": seen.strftime("%Y-%m-%dT%H:%M:%SZ")})
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(html.encode("utf-8")),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": seen.strftime("%Y-%m-%dT%H:%M:%SZ")},
+            )
             writer.write_record(record)
         missing = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://gone.example/x", "response",
-                                                      payload=io.BytesIO(b"<html>gone</html>"),
-                                                      http_headers=missing))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://gone.example/x", "response", payload=io.BytesIO(b"<html>gone</html>"), http_headers=missing
+            )
+        )
 
 
 def rss(items: list[tuple[str, str, str]], title: str = "Harbourton Gazette") -> str:
     """An RSS 2.0 feed of (link, title, RFC 822 date) items."""
-    body = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>"
-                   for link, t, d in items)
+    body = "".join(f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate></item>" for link, t, d in items)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{body}</channel></rss>'
 
 
@@ -95,9 +102,12 @@ def sitemap(urls: list[str]) -> str:
     body = "".join(
         f"<url><loc>{u}</loc><news:news><news:publication><news:name>Dock Times</news:name></news:publication>"
         f"<news:publication_date>2024-05-0{i + 1}</news:publication_date></news:news></url>"
-        for i, u in enumerate(urls))
-    return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{body}</urlset>')
+        for i, u in enumerate(urls)
+    )
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{body}</urlset>'
+    )
 
 
 @contextmanager
@@ -124,25 +134,53 @@ def _span(text: str, part: str, after: int = 0) -> Span:
     return Span(start=start, end=start + len(part), text=part)
 
 
-def analysed(text: str, *, site: str, url: str, published: dt.date, quotes: list[tuple[str, str]],
-             labels: list[tuple[str, str, bool]], techniques: list[tuple[str, str]],
-             markers: list[str]) -> tuple[Article, Analysis]:
+def analysed(
+    text: str,
+    *,
+    site: str,
+    url: str,
+    published: dt.date,
+    quotes: list[tuple[str, str]],
+    labels: list[tuple[str, str, bool]],
+    techniques: list[tuple[str, str]],
+    markers: list[str],
+) -> tuple[Article, Analysis]:
     """An article and a hand-written analysis of it, with real offsets: quotes are (speaker, quoted
     words), labels (entity, label word, in a quote?), techniques (name, words), markers (words)."""
     attributions = tuple(
-        Attribution(id=f"a{i}", kind="direct", content=_span(text, words), cue=_span(text, "said"),
-                    cue_stance="neutral", speaker=Speaker(name=speaker))
-        for i, (speaker, words) in enumerate(quotes))
+        Attribution(
+            id=f"a{i}",
+            kind="direct",
+            content=_span(text, words),
+            cue=_span(text, "said"),
+            cue_stance="neutral",
+            speaker=Speaker(name=speaker),
+        )
+        for i, (speaker, words) in enumerate(quotes)
+    )
     entities = tuple(
-        Entity(id=f"e{i}", name=name, type="PERSON", mentions=(_span(text, name.split()[-1]),),
-               descriptors=(Descriptor(**_span(text, label).model_dump(), voice="a0" if quoted else None),))
-        for i, (name, label, quoted) in enumerate(labels))
+        Entity(
+            id=f"e{i}",
+            name=name,
+            type="PERSON",
+            mentions=(_span(text, name.split()[-1]),),
+            descriptors=(Descriptor(**_span(text, label).model_dump(), voice="a0" if quoted else None),),
+        )
+        for i, (name, label, quoted) in enumerate(labels)
+    )
     article = Article(text=text, title=text[:30], published=published, url=url, site=site)
     analysis = Analysis(
-        presslens_version="test", text=text, title=article.title, published=published, url=url, site=site,
-        attributions=attributions, entities=entities,
-        markers=tuple(Marker(kind="scare_quote", **_span(text, m).model_dump(), reason="quoted by the outlet")
-                      for m in markers),
+        presslens_version="test",
+        text=text,
+        title=article.title,
+        published=published,
+        url=url,
+        site=site,
+        attributions=attributions,
+        entities=entities,
+        markers=tuple(
+            Marker(kind="scare_quote", **_span(text, m).model_dump(), reason="quoted by the outlet") for m in markers
+        ),
         techniques=tuple(Technique(technique=n, **_span(text, w).model_dump(), score=0.9) for n, w in techniques),
     )
     return article, analysis

@@ -79,6 +79,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
         # non-breaking spaces
         ("The mayor said\xa0“we are ready for the vote on the harbour”\xa0on Friday.",
          ("direct", "“we are ready for the vote on the harbour”", "said", "The mayor")),
+        # auxiliaries and adverbs belong to the cue
+        ("Lopez has repeatedly said that the port would close.",
+         ("indirect", "that the port would close", "has repeatedly said", "Lopez")),
+        # the source is the whole phrase, apposition included
+        ("Dean Baker, an economist at the Harbour Institute, said the port would close.",
+         ("indirect", "the port would close", "said", "Dean Baker, an economist at the Harbour Institute")),
+        # a name and a colon at the start of a line: transcripts and headlines
+        ("TAPPER: And obviously, you are backing the harbour plan.",
+         ("indirect", "And obviously, you are backing the harbour plan.", ":", "TAPPER")),
+        ("Lopez: Port Will Close Before the Vote", ("indirect", "Port Will Close Before the Vote", ":", "Lopez")),
         # a relative clause: the source is "who"
         ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
     ],
@@ -97,6 +107,8 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "The mayor, known as “the Bulldozer,” arrived late.",  # a nickname
         "The word “harbour” appears twice in the plan.",  # a quoted single word
         "The ferry left the harbour at noon.",  # no report at all
+        "Note that the port is closed on Sundays.",  # an order to the reader
+        "Note: the port is closed on Sundays.",  # a label of the page, not a speaker
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

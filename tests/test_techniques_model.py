@@ -110,3 +110,21 @@ def test_every_technique_is_explained(technique: str) -> None:
 def test_explain_rejects_unknown_names() -> None:
     with pytest.raises(ValueError, match="unknown technique"):
         explain("Mind_Control")
+
+
+def test_calibration_belongs_to_the_shipped_tagger() -> None:
+    """techniques.json's thresholds and score maps were fitted on the tagger that ships: a new model needs
+    ``python -m training.calibrate_techniques --semeval DIR`` rerun, and this test says so."""
+    import hashlib
+
+    from presslens._tagger import MODEL_FILE, MODELS_DIR
+    from presslens.analyzers.techniques import read_data
+
+    shipped = hashlib.sha256((MODELS_DIR / MODEL_FILE).read_bytes()).hexdigest()[:16]
+    assert read_data()["decoding"]["calibrated_on"]["model_sha256_16"] == shipped
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Hello."])
+def test_tiny_texts(parse: Parse, text: str) -> None:
+    found = find_techniques(parse(text), 0.5)
+    assert all(t.text == text[t.start : t.end] for t in found)

@@ -27,9 +27,10 @@ from typing import Any
 import numpy as np
 
 from presslens._labels import TECHNIQUES
-from presslens._tagger import MODEL_FILE, MODELS_DIR, load_tagger
+from presslens._tagger import MODEL_FILE, MODELS_DIR, Tagger
 from presslens.analyzers.technique_calibration import ScoreMap, isotonic, warp_to_operating_point
 from presslens.analyzers.technique_decode import Rule, Words, decode_column, pool_to_words
+from presslens.analyzers.technique_rules import PATTERN_TECHNIQUES
 from presslens.analyzers.techniques import repetition_candidates, words_of
 from presslens.evaluation import GoldArticle, Labelled, Scores, Tally, line_ranges, read_split, score_article
 from presslens.nlp import load_nlp
@@ -63,10 +64,10 @@ class Choice:
 UNTUNED = Choice(("tagger", 0.3, 1, False), 0.5)  # the shipped defaults of techniques.json
 
 
-def prepare(semeval: Path) -> list[Prepared]:
+def prepare(semeval: Path, models: Path) -> list[Prepared]:
     """Parse and tag every held-out train article once."""
     articles = [a for a in read_split(semeval / "train") if is_heldout(a.stem)]
-    tagger = load_tagger()
+    tagger = Tagger(models)
     out = []
     for article, doc in zip(articles, load_nlp().pipe(a.text for a in articles), strict=True):
         words = words_of(doc)
@@ -188,18 +189,22 @@ def _fingerprint(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--semeval", required=True, type=Path, help="semeval2023-en folder (with train/)")
     parser.add_argument("--data", type=Path, default=DATA_FILE, help="techniques.json to update")
+    parser.add_argument("--models", type=Path, default=MODELS_DIR, help="tagger folder (default: the shipped one)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    items = prepare(args.semeval)
+    items = prepare(args.semeval, args.models)
     print(f"held-out articles: {len(items)} ({time.perf_counter() - began:.0f} s)", flush=True)
-    tables = {k: tally_grid(items, k) for k in range(len(TECHNIQUES))}
+    tables = {
+        k: {UNTUNED: Tally()} if name in PATTERN_TECHNIQUES else tally_grid(items, k)
+        for k, name in enumerate(TECHNIQUES)
+    }
     print(f"grid scored ({time.perf_counter() - began:.0f} s)", flush=True)
-    sparse = {k for k in tables if gold_lines(items, TECHNIQUES[k]) < MIN_GOLD_LINES}
+    sparse = {
+        k for k in tables if gold_lines(items, TECHNIQUES[k]) < MIN_GOLD_LINES or TECHNIQUES[k] in PATTERN_TECHNIQUES
+    }
     chosen = choose(tables, {k: UNTUNED for k in sparse})
     data = json.loads(args.data.read_text(encoding="utf-8"))
     dec = data["decoding"]
@@ -211,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     dec["calibrated_on"] = {
         "split": "semeval2023-en train, held-out 10% (training.splits.is_heldout)",
         "articles": len(items),
-        "model_sha256_16": _fingerprint(MODELS_DIR / MODEL_FILE),
+        "model_sha256_16": _fingerprint(args.models / MODEL_FILE),
         "date": dt.date.today().isoformat(),
         "heldout_objective": round(objective([tables[k][c] for k, c in chosen.items()]), 4),
         "untuned": sorted(TECHNIQUES[k] for k in sparse),

@@ -25,6 +25,18 @@ class Encoded:
     labels: np.ndarray  # attribution: [N] int64 class ids; techniques: [N, 23] float32 multi-hot
 
 
+# Per head: (train documents, held-out documents).
+Split = dict[str, tuple[list[Encoded], list[Encoded]]]
+
+
+def special_ids(tokenizer: Tokenizer) -> tuple[int, int]:
+    """The ids of [CLS] and [SEP], which wrap every window."""
+    found = [tokenizer.token_to_id(token) for token in ("[CLS]", "[SEP]")]
+    if None in found:
+        raise SystemExit("the encoder's tokenizer lacks [CLS] or [SEP]")
+    return int(found[0] or 0), int(found[1] or 0)
+
+
 def tokenize(tokenizer: Tokenizer, text: str) -> tuple[np.ndarray, np.ndarray]:
     encoding = tokenizer.encode(text, add_special_tokens=False)
     ids = np.asarray(encoding.ids, dtype=np.int64)

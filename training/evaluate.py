@@ -9,15 +9,20 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
-from presslens._tagger import WindowRunner, tag_ids
+from presslens._tagger import WindowRunner, run_windows, tag_ids
 
-from .encode import Encoded
-from .metrics import attribution_figures, technique_figures
+from .encode import Split
+from .metrics import Figures, attribution_figures, technique_figures
 from .model import Exported, TaggerNet
 
 
-def figures(runner: WindowRunner, data: dict[str, tuple[list[Encoded], list[Encoded]]], width: int, overlap: int,
-            ids: tuple[int, int]) -> dict[str, dict[str, float]]:
+def figures(
+    runner: WindowRunner,
+    data: Split,
+    width: int,
+    overlap: int,
+    ids: tuple[int, int],
+) -> Figures:
     """Token-level figures of both heads over the held-out documents of their corpora."""
     out = {}
     for head, scorer, column in (("attribution", attribution_figures, 0), ("techniques", technique_figures, 1)):
@@ -27,7 +32,7 @@ def figures(runner: WindowRunner, data: dict[str, tuple[list[Encoded], list[Enco
     return out
 
 
-def evaluate_torch(net: TaggerNet, data: dict, width: int, overlap: int, ids: tuple[int, int]) -> dict:
+def evaluate_torch(net: TaggerNet, data: Split, width: int, overlap: int, ids: tuple[int, int]) -> Figures:
     model = Exported(net).eval()
 
     def runner(batch: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -38,13 +43,12 @@ def evaluate_torch(net: TaggerNet, data: dict, width: int, overlap: int, ids: tu
     return figures(runner, data, width, overlap, ids)
 
 
-def evaluate_onnx(path: Path, data: dict, width: int, overlap: int, ids: tuple[int, int]) -> dict:
+def evaluate_onnx(path: Path, data: Split, width: int, overlap: int, ids: tuple[int, int]) -> Figures:
     options = ort.SessionOptions()
     options.intra_op_num_threads = torch.get_num_threads()
     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def runner(batch: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        attribution, techniques = session.run(["attribution", "techniques"], {"input_ids": batch, "attention_mask": mask})
-        return np.asarray(attribution), np.asarray(techniques)
+        return run_windows(session, batch, mask)
 
     return figures(runner, data, width, overlap, ids)

@@ -28,7 +28,9 @@ class TaskLosses:
         return cls(torch.tensor(np.clip(ratio, 1.0, MAX_POS_WEIGHT), dtype=torch.float32))
 
     def attribution(self, logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        return nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE)
+        return nn.functional.cross_entropy(
+            logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
+        )
 
     def techniques(self, logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
         """Summed over techniques, averaged over real wordpieces, so that its scale matches the softmax head's."""

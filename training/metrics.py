@@ -12,6 +12,8 @@ from presslens._labels import ATTRIBUTION_LABELS
 
 from .encode import IGNORE
 
+Figures = dict[str, dict[str, float]]  # head -> figure name -> value
+
 ROLE_OF = [label.split("-")[-1] for label in ATTRIBUTION_LABELS]
 
 
@@ -21,13 +23,17 @@ def f1(tp: float, fp: float, fn: float) -> float:
 
 def attribution_figures(gold: list[np.ndarray], probs: list[np.ndarray]) -> dict[str, float]:
     """Micro F1 over non-O BIO labels, and per role (content, cue, source) with B/I merged."""
+    if not gold:
+        return {}
     g = np.concatenate(gold)
     p = np.concatenate([prob.argmax(axis=1) for prob in probs])
     keep = g != IGNORE
     g, p = g[keep], p[keep]
-    figures = {"token_f1": f1(
-        float(((g == p) & (g != 0)).sum()), float(((g != p) & (p != 0)).sum()), float(((g != p) & (g != 0)).sum())
-    )}
+    figures = {
+        "token_f1": f1(
+            float(((g == p) & (g != 0)).sum()), float(((g != p) & (p != 0)).sum()), float(((g != p) & (g != 0)).sum())
+        )
+    }
     roles = np.asarray(ROLE_OF)
     for role in ("CONTENT", "CUE", "SOURCE"):
         gr, pr = roles[g] == role, roles[p] == role
@@ -38,6 +44,8 @@ def attribution_figures(gold: list[np.ndarray], probs: list[np.ndarray]) -> dict
 def technique_figures(gold: list[np.ndarray], probs: list[np.ndarray], threshold: float = 0.5) -> dict[str, float]:
     """Micro F1 over (wordpiece, technique) pairs, macro F1 over techniques with gold wordpieces, and the
     label-free F1 of 'this wordpiece carries some technique'."""
+    if not gold:
+        return {}
     g = np.concatenate(gold) > 0.5
     p = np.concatenate(probs) >= threshold
     tp, fp, fn = (g & p).sum(axis=0), (~g & p).sum(axis=0), (g & ~p).sum(axis=0)

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -28,7 +29,7 @@ from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import MODEL_FILE, TOKENIZER_FILE, load_tokenizer
 
 from .corpora import read_polnear, read_semeval
-from .encode import Encoded, encode, windows
+from .encode import Split, encode, special_ids, windows
 from .evaluate import evaluate_onnx, evaluate_torch
 from .losses import TaskLosses
 from .model import TaggerNet, encoder_dir, export_onnx, quantize
@@ -42,6 +43,8 @@ NOTICE = (
 INT8_TOLERANCE = 0.01  # largest held-out token-F1 loss accepted for the 4x smaller int8 model
 
 Batch = tuple[str, torch.Tensor, torch.Tensor, torch.Tensor]
+Window = tuple[np.ndarray, np.ndarray]
+History = list[dict[str, Any]]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -50,7 +53,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--semeval", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--encoder", type=Path, default=None, help="encoder folder (default: the MiniLM wheel)")
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--layers", type=int, default=4)
     parser.add_argument("--max-len", type=int, default=256, help="window length with [CLS] and [SEP]")
     parser.add_argument("--stride", type=int, default=32, help="wordpieces shared by consecutive windows")
@@ -59,12 +62,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-steps", type=int, default=0, help="stop each epoch after this many steps (0: none)")
-    parser.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=True,
-                        help="bfloat16 autocast for training steps (2x faster on AVX512-BF16 CPUs)")
+    parser.add_argument(
+        "--bf16",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="bfloat16 autocast for training steps (2x faster on AVX512-BF16 CPUs)",
+    )
     return parser.parse_args(argv)
 
 
-def load_split(args: argparse.Namespace, tokenizer_path: Path) -> dict[str, tuple[list[Encoded], list[Encoded]]]:
+def load_split(args: argparse.Namespace, tokenizer_path: Path) -> Split:
     """(train, held-out) encoded documents per head."""
     tokenizer = load_tokenizer(tokenizer_path)
     sets = {
@@ -81,7 +88,7 @@ def load_split(args: argparse.Namespace, tokenizer_path: Path) -> dict[str, tupl
     return out
 
 
-def collate(head: str, rows: list[tuple[np.ndarray, np.ndarray]]) -> Batch:
+def collate(head: str, rows: list[Window]) -> Batch:
     """Pad the (rare) short windows of short documents to the batch's longest, with ignored labels."""
     width = max(len(ids) for ids, _ in rows)
     ids = np.zeros((len(rows), width), dtype=np.int64)
@@ -94,7 +101,7 @@ def collate(head: str, rows: list[tuple[np.ndarray, np.ndarray]]) -> Batch:
     return head, torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(labels)
 
 
-def batches(head: str, rows: list[tuple[np.ndarray, np.ndarray]], size: int, rng: random.Random) -> Iterator[Batch]:
+def batches(head: str, rows: list[Window], size: int, rng: random.Random) -> Iterator[Batch]:
     """Endless shuffled batches: each pass over ``rows`` is a fresh permutation."""
     while True:
         order = rows[:]
@@ -103,12 +110,14 @@ def batches(head: str, rows: list[tuple[np.ndarray, np.ndarray]], size: int, rng
             yield collate(head, order[start : start + size])
 
 
-def epoch_plan(windows_by_head: dict[str, list], size: int) -> int:
+def epoch_plan(windows_by_head: dict[str, list[Window]], size: int) -> int:
     """Steps per epoch: both heads alternate until the larger set has been seen once."""
     return 2 * max(-(-len(rows) // size) for rows in windows_by_head.values())
 
 
-def make_optimizer(net: TaggerNet, lr: float, total_steps: int) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
+def make_optimizer(
+    net: TaggerNet, lr: float, total_steps: int
+) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler]:
     """AdamW, heads at 10x the encoder's rate, linear warm-up over 6% of steps then linear decay."""
     heads = [*net.attribution.parameters(), *net.techniques.parameters()]
     optimizer = torch.optim.AdamW(
@@ -124,13 +133,19 @@ def make_optimizer(net: TaggerNet, lr: float, total_steps: int) -> tuple[torch.o
     return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
 
 
-def train(args: argparse.Namespace, data: dict[str, tuple[list[Encoded], list[Encoded]]], net: TaggerNet, ids: tuple[int, int]) -> list[dict]:
+def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int, int]) -> History:
     """The training loop; returns the per-epoch held-out figures."""
     rng = random.Random(args.seed)
     width = args.max_len - 2
-    rows = {head: [w for item in train_set for w in windows(item, width, args.stride, *ids)] for head, (train_set, _) in data.items()}
+    rows = {
+        head: [w for item in train_set for w in windows(item, width, args.stride, *ids)]
+        for head, (train_set, _) in data.items()
+    }
     for head, head_rows in rows.items():
-        print(f"{head}: {len(data[head][0])} train docs, {len(head_rows)} windows, {len(data[head][1])} held-out docs", flush=True)
+        print(
+            f"{head}: {len(data[head][0])} train docs, {len(head_rows)} windows, {len(data[head][1])} held-out docs",
+            flush=True,
+        )
     steps = epoch_plan(rows, args.batch_size)
     if args.max_steps:
         steps = min(steps, args.max_steps)
@@ -148,7 +163,7 @@ def train(args: argparse.Namespace, data: dict[str, tuple[list[Encoded], list[En
     return history
 
 
-def install_interim(args: argparse.Namespace, data: dict, net: TaggerNet, history: list[dict]) -> None:
+def install_interim(args: argparse.Namespace, data: Split, net: TaggerNet, history: History) -> None:
     """After each epoch but the last, put an int8 model in --out so a long run can be used before it ends."""
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
@@ -159,7 +174,7 @@ def install_interim(args: argparse.Namespace, data: dict, net: TaggerNet, histor
     net.train()
 
 
-def install(args: argparse.Namespace, data: dict, history: list[dict], exported: dict, model: Path) -> None:
+def install(args: argparse.Namespace, data: Split, history: History, exported: dict[str, Any], model: Path) -> None:
     """Write the four shipped files, the model last-but-one and atomically, so readers never see half a file."""
     source = args.encoder or encoder_dir()
     shutil.copyfile(source / TOKENIZER_FILE, args.out / TOKENIZER_FILE)
@@ -171,8 +186,16 @@ def install(args: argparse.Namespace, data: dict, history: list[dict], exported:
     print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
-def run_epoch(net: TaggerNet, streams: dict[str, Iterator[Batch]], losses: TaskLosses, optimizer: torch.optim.Optimizer,
-              scheduler: torch.optim.lr_scheduler.LRScheduler, steps: int, epoch: int, bf16: bool) -> None:
+def run_epoch(
+    net: TaggerNet,
+    streams: dict[str, Iterator[Batch]],
+    losses: TaskLosses,
+    optimizer: torch.optim.Optimizer,
+    scheduler: torch.optim.lr_scheduler.LRScheduler,
+    steps: int,
+    epoch: int,
+    bf16: bool,
+) -> None:
     net.train()
     heads = list(streams)
     started, running = time.perf_counter(), {head: 0.0 for head in heads}
@@ -185,34 +208,44 @@ def run_epoch(net: TaggerNet, streams: dict[str, Iterator[Batch]], losses: TaskL
         else:
             loss = losses.techniques(techniques.float(), labels)
         optimizer.zero_grad()
-        loss.backward()
+        loss.backward()  # type: ignore[no-untyped-call]
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
         optimizer.step()
         scheduler.step()
         running[head] = 0.9 * running[head] + 0.1 * loss.item() if step > 1 else loss.item()
         if (step + 1) % 20 == 0 or step + 1 == steps:
             rate = (step + 1) / (time.perf_counter() - started)
-            print(f"epoch {epoch} step {step + 1}/{steps} {rate:.2f} steps/s "
-                  + " ".join(f"loss_{name}={value:.4f}" for name, value in running.items()), flush=True)
+            print(
+                f"epoch {epoch} step {step + 1}/{steps} {rate:.2f} steps/s "
+                + " ".join(f"loss_{name}={value:.4f}" for name, value in running.items()),
+                flush=True,
+            )
 
 
-def export_and_choose(args: argparse.Namespace, net: TaggerNet, data: dict, ids: tuple[int, int], work: Path) -> tuple[Path, dict]:
+def export_and_choose(
+    args: argparse.Namespace, net: TaggerNet, data: Split, ids: tuple[int, int], work: Path
+) -> tuple[Path, dict[str, Any]]:
     """Export fp32, quantize to int8, measure both on the held-out split; keep int8 unless it loses accuracy."""
     fp32, int8 = work / "fp32.onnx", work / "int8.onnx"
     export_onnx(net, fp32)
     quantize(fp32, int8)
     width = args.max_len - 2
-    figures = {name: evaluate_onnx(path, data, width, args.stride, ids) for name, path in (("fp32", fp32), ("int8", int8))}
+    figures = {
+        name: evaluate_onnx(path, data, width, args.stride, ids) for name, path in (("fp32", fp32), ("int8", int8))
+    }
     loss = max(
-        figures["fp32"]["attribution"]["token_f1"] - figures["int8"]["attribution"]["token_f1"],
-        figures["fp32"]["techniques"]["micro_f1"] - figures["int8"]["techniques"]["micro_f1"],
+        figures["fp32"][head].get(name, 0.0) - figures["int8"][head].get(name, 0.0)
+        for head, name in (("attribution", "token_f1"), ("techniques", "micro_f1"))
     )
     chosen = "int8" if loss <= INT8_TOLERANCE else "fp32"
-    print(f"export fp32 {json.dumps(figures['fp32'])}\nexport int8 {json.dumps(figures['int8'])}\nshipping {chosen}", flush=True)
+    print(
+        f"export fp32 {json.dumps(figures['fp32'])}\nexport int8 {json.dumps(figures['int8'])}\nshipping {chosen}",
+        flush=True,
+    )
     return (int8 if chosen == "int8" else fp32), {"onnx": figures, "shipped": chosen}
 
 
-def write_meta(args: argparse.Namespace, data: dict, history: list[dict], exported: dict, path: Path) -> None:
+def write_meta(args: argparse.Namespace, data: Split, history: History, exported: dict[str, Any], path: Path) -> None:
     meta = {
         "labels": {"attribution": list(ATTRIBUTION_LABELS), "techniques": list(TECHNIQUES)},
         "encoder": f"sentence-transformers/all-MiniLM-L6-v2, first {args.layers} layers",
@@ -224,10 +257,16 @@ def write_meta(args: argparse.Namespace, data: dict, history: list[dict], export
         "lr": args.lr,
         "seed": args.seed,
         "data": {
-            "attribution": {"corpus": "PolNeAR 1.0 train, first annotator", "train_docs": len(data["attribution"][0]),
-                            "heldout_docs": len(data["attribution"][1])},
-            "techniques": {"corpus": "SemEval-2023 task 3 en train spans", "train_docs": len(data["techniques"][0]),
-                           "heldout_docs": len(data["techniques"][1])},
+            "attribution": {
+                "corpus": "PolNeAR 1.0 train, first annotator",
+                "train_docs": len(data["attribution"][0]),
+                "heldout_docs": len(data["attribution"][1]),
+            },
+            "techniques": {
+                "corpus": "SemEval-2023 task 3 en train spans",
+                "train_docs": len(data["techniques"][0]),
+                "heldout_docs": len(data["techniques"][1]),
+            },
             "heldout_rule": "training.splits.is_heldout: sha1(stem) % 10 == 0",
         },
         "heldout_token_figures": {"per_epoch": history, **exported},
@@ -242,7 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(args.seed)
     source = args.encoder or encoder_dir()
     tokenizer = load_tokenizer(source / TOKENIZER_FILE)
-    ids = (int(tokenizer.token_to_id("[CLS]")), int(tokenizer.token_to_id("[SEP]")))
+    ids = special_ids(tokenizer)
     data = load_split(args, source / TOKENIZER_FILE)
     net = TaggerNet(args.layers, source)
     history = train(args, data, net, ids)

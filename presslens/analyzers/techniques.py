@@ -25,7 +25,7 @@ from .._labels import TECHNIQUES
 from .._parsed import Parsed
 from .technique_calibration import ScoreMap
 from .technique_decode import Rule, Words, decode_column, pool_to_words
-from .technique_rules import pattern_hits, repeated_phrases
+from .technique_rules import PATTERN_TECHNIQUES, pattern_hits, repeated_phrases
 
 _REPETITION = TECHNIQUES.index("Repetition")
 
@@ -124,10 +124,14 @@ def _span(text: str, technique: str, start: int, end: int, score: float) -> Tech
 def tagger_spans(
     text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
 ) -> list[Technique]:
-    """Spans decoded from word probabilities [W, 23]; Repetition only when it is read off the tagger."""
+    """Spans decoded from word probabilities [W, 23]; Repetition only when it is read off the tagger.
+
+    The four pattern techniques are skipped: their tagger outputs were trained on no positive example,
+    so at any threshold they would be noise.
+    """
     out = []
     for k, name in enumerate(TECHNIQUES):
-        if k == _REPETITION and not config.repetition_from_tagger:
+        if name in PATTERN_TECHNIQUES or (k == _REPETITION and not config.repetition_from_tagger):
             continue
         dec = config.decoding[name]
         for a, b, peak in decode_column(probs[:, k], words, dec.rule(min_score)):

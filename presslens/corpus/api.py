@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -139,9 +139,7 @@ class Corpus:
         """The stored analysis of one article, exactly as ``analyze`` returned it."""
         blob = self._column(article_id, StoredArticle.analysis_zlib)
         if blob is None:
-            raise InputError(
-                f"article {article_id} was stored without analysis (ingested with --analyzers none)"
-            )
+            raise InputError(f"article {article_id} was stored without analysis (ingested with --analyzers none)")
         return Analysis.from_json(zlib.decompress(blob))
 
     def raw(self, article_id: int) -> bytes | None:
@@ -178,5 +176,5 @@ class _Articles:
             )
 
 
-def _const(article: Article) -> Any:
+def _const(article: Article) -> Callable[[], Article]:
     return lambda: article

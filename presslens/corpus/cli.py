@@ -60,9 +60,7 @@ def _add_ingest(subparsers: Any) -> None:
         default=",".join(sorted(ANALYZERS)),
         help="comma-separated analyzers to run, or 'none' to store without analysis",
     )
-    parser.add_argument(
-        "--min-score", type=float, default=AnalyzeOptions().min_score, help="technique score threshold"
-    )
+    parser.add_argument("--min-score", type=float, default=AnalyzeOptions().min_score, help="technique score threshold")
     parser.add_argument("--batch-size", type=int, default=IngestOptions().batch_size)
     parser.add_argument("--no-raw", action="store_true", help="do not keep the raw HTML of each article")
     parser.add_argument("--max-bytes", type=int, default=IntakeOptions().max_bytes)
@@ -105,11 +103,7 @@ def _date(value: str) -> dt.date:
 def _ingest_options(args: argparse.Namespace) -> IngestOptions:
     names = {n.strip() for n in args.analyzers.split(",") if n.strip()}
     try:
-        analyze = (
-            None
-            if names == {"none"}
-            else AnalyzeOptions(min_score=args.min_score, analyzers=frozenset(names))
-        )
+        analyze = None if names == {"none"} else AnalyzeOptions(min_score=args.min_score, analyzers=frozenset(names))
     except ValueError as error:
         raise InputError(str(error)) from None
     if args.batch_size < 1:
@@ -121,9 +115,7 @@ def _ingest_options(args: argparse.Namespace) -> IngestOptions:
 class _Rate(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(
-            f"{speed * 60:,.0f} articles/min" if speed else "– articles/min", style="progress.data.speed"
-        )
+        return Text(f"{speed * 60:,.0f} articles/min" if speed else "– articles/min", style="progress.data.speed")
 
 
 class _Bar:
@@ -171,9 +163,7 @@ def _print_summary(summary: IngestSummary, console: Console) -> None:
     if not summary.failures:
         return
     reasons = Counter(f"{f.stage}: {f.error_type}" for f in summary.failures)
-    console.print(
-        "failures by reason: " + "; ".join(f"{k} × {v}" for k, v in reasons.most_common()), highlight=False
-    )
+    console.print("failures by reason: " + "; ".join(f"{k} × {v}" for k, v in reasons.most_common()), highlight=False)
     for failure in summary.failures[:_SHOWN_FAILURES]:
         console.print(f"  {failure.origin}: {failure.message}", highlight=False, markup=False)
     if summary.failed > _SHOWN_FAILURES:

@@ -23,7 +23,7 @@ from sqlalchemy import types as sa_types
 from ..errors import InputError
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
-_BATCH = 2000
+_BATCH = 1000
 _CELL = 80
 _TABLE_HIDDEN = frozenset(
     {
@@ -87,9 +87,7 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], stream: IO[str])
 def _jsonl(columns: Sequence[str], rows: Iterable[Sequence[Any]], stream: IO[str]) -> int:
     count = 0
     for row in rows:
-        stream.write(
-            json.dumps({c: _plain(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False)
-        )
+        stream.write(json.dumps({c: _plain(v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False))
         stream.write("\n")
         count += 1
     return count
@@ -127,9 +125,7 @@ def _parquet(columns: Sequence[str], rows: Iterable[Sequence[Any]], path: Path, 
 
 def _column(values: list[Any], kind: pa.DataType) -> pa.Array:
     if pa.types.is_timestamp(kind):
-        values = [
-            v.replace(tzinfo=dt.UTC) if isinstance(v, dt.datetime) and v.tzinfo is None else v for v in values
-        ]
+        values = [v.replace(tzinfo=dt.UTC) if isinstance(v, dt.datetime) and v.tzinfo is None else v for v in values]
     elif pa.types.is_string(kind):
         values = [None if v is None else str(_plain(v)) for v in values]
     elif pa.types.is_floating(kind):
@@ -151,9 +147,7 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[Any]], limit: int | N
         shown += 1
     console.print(table)
     if more:
-        console.print(
-            f"[dim]first {limit} rows shown; use --limit or --format csv|jsonl|parquet -o FILE for all[/dim]"
-        )
+        console.print(f"[dim]first {limit} rows shown; use --limit or --format csv|jsonl|parquet -o FILE for all[/dim]")
     return shown
 
 

@@ -154,16 +154,12 @@ class _Run:
             self._duplicate()
             return
         seen = record.seen or dt.datetime.now(dt.UTC)
-        self.batch.append(
-            writer.Pending(article, digest, key, seen, fingerprint(article.text), record.analysis)
-        )
+        self.batch.append(writer.Pending(article, digest, key, seen, fingerprint(article.text), record.analysis))
 
     def _known(self, key: str, digest: str | None = None) -> bool:
         """Stored or queued already: same URL, or same text where either side has no URL."""
         for queued in self.batch:
-            if (key and queued.url_key == key) or (
-                digest == queued.text_hash and (not key or not queued.url_key)
-            ):
+            if (key and queued.url_key == key) or (digest == queued.text_hash and (not key or not queued.url_key)):
                 return True
         clauses = [StoredArticle.url_key == key] if key else []
         if digest is not None:
@@ -261,9 +257,7 @@ class _Run:
             values["finished_at"] = dt.datetime.now(dt.UTC)
         try:
             with self.engine.begin() as connection:
-                connection.execute(
-                    update(IngestRun).where(IngestRun.id == self.summary.run_id).values(**values)
-                )
+                connection.execute(update(IngestRun).where(IngestRun.id == self.summary.run_id).values(**values))
         except SQLAlchemyError as error:
             raise StoreError(f"cannot write to the store at {self.engine.url!r}: {error}") from error
 

@@ -73,20 +73,17 @@ def _is(column: Any, value: str) -> ColumnElement[bool]:
 
 def fts_query(words: str) -> str:
     """The user's words and "quoted phrases" as an FTS5 query: all of them must occur."""
-    terms = re.findall(r'"([^"]+)"|(\S+)', words)
-    quoted = [
-        '"' + (phrase or word).replace('"', "") + '"' for phrase, word in terms if (phrase or word).strip()
-    ]
+    terms = [(phrase or word).replace('"', "").strip() for phrase, word in re.findall(r'"([^"]*)"|(\S+)', words)]
+    quoted = [f'"{term}"' for term in terms if term]
     if not quoted:
         raise InputError("the full-text filter is empty; give some words to search for")
     return " AND ".join(quoted)
 
 
 def _full_text(dialect: str, words: str) -> ColumnElement[bool]:
+    query = fts_query(words)
     if dialect == "sqlite":
-        ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(
-            fts=fts_query(words)
-        )
+        ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(fts=query)
         return A.id.in_(ids.columns(column("rowid", Integer)))
     return text("articles.tsv @@ websearch_to_tsquery('english', :fts)").bindparams(fts=words)  # type: ignore[return-value]
 
@@ -104,9 +101,7 @@ class _Tables:
 
 
 def _aliased() -> _Tables:
-    return _Tables(
-        *(aliased(m) for m in (StoredAttribution, StoredEntity, StoredLabel, StoredTechnique, StoredMarker))
-    )
+    return _Tables(*(aliased(m) for m in (StoredAttribution, StoredEntity, StoredLabel, StoredTechnique, StoredMarker)))
 
 
 def _finding(f: Filters, t: _Tables = _Tables()) -> dict[str, ColumnElement[bool] | None]:
@@ -135,7 +130,7 @@ def article_filter(f: Filters, dialect: str) -> ColumnElement[bool]:
         conditions.append(A.published >= f.since)
     if f.until:
         conditions.append(A.published <= f.until)
-    if f.text:
+    if f.text is not None:
         conditions.append(_full_text(dialect, f.text))
     t = _aliased()
     rows = _finding(f, t)
@@ -163,12 +158,7 @@ def _month(dialect: str) -> ColumnElement[str]:
 
 
 def _base(columns: list[Any], f: Filters, dialect: str) -> Select[Any]:
-    return (
-        select(*columns)
-        .select_from(A)
-        .outerjoin(Outlet, Outlet.id == A.outlet_id)
-        .where(article_filter(f, dialect))
-    )
+    return select(*columns).select_from(A).outerjoin(Outlet, Outlet.id == A.outlet_id).where(article_filter(f, dialect))
 
 
 def articles(f: Filters, dialect: str) -> Select[Any]:
@@ -221,9 +211,7 @@ def quotes(f: Filters, dialect: str) -> Select[Any]:
 
 def labels(f: Filters, dialect: str) -> Select[Any]:
     e, d = StoredEntity, StoredLabel
-    voice = case(
-        (d.voice.is_(None), literal("outlet")), else_=func.coalesce(d.voice_speaker, literal("quoted"))
-    )
+    voice = case((d.voice.is_(None), literal("outlet")), else_=func.coalesce(d.voice_speaker, literal("quoted")))
     stmt = (
         _base(
             [
@@ -305,9 +293,7 @@ def technique_rates(f: Filters, dialect: str) -> Select[Any]:
         dialect,
     ).join(t, t.article_id == A.id)
     row = _finding(f)["technique"]
-    used_sq = (
-        (used.where(row) if row is not None else used).group_by(Outlet.name, month, t.technique).subquery()
-    )
+    used_sq = (used.where(row) if row is not None else used).group_by(Outlet.name, month, t.technique).subquery()
     same = and_(_same(used_sq.c.outlet, totals_sq.c.outlet), _same(used_sq.c.month, totals_sq.c.month))
     rate = cast(used_sq.c.with_technique * 1.0 / totals_sq.c.articles, Float).label("rate")
     return (
@@ -353,9 +339,7 @@ def entity_labels(f: Filters, dialect: str) -> Select[Any]:
     )
     row = _finding(f)["label"]
     stmt = stmt.where(row) if row is not None else stmt
-    return stmt.group_by(e.name, Outlet.name, label, voice).order_by(
-        e.name, Outlet.name, func.count().desc(), label
-    )
+    return stmt.group_by(e.name, Outlet.name, label, voice).order_by(e.name, Outlet.name, func.count().desc(), label)
 
 
 def top_speakers(f: Filters, dialect: str) -> Select[Any]:

@@ -28,9 +28,10 @@ LSH_THRESHOLD = 0.2
 VERBATIM = 0.9
 NEAR = 0.4
 SAME_LENGTH = 0.75
-PARTIAL = 0.7
-PARTIAL_WIRE = 0.5
+PARTIAL = 0.65
+PARTIAL_WIRE = 0.55
 
+_TIER: dict[str, int] = {"verbatim": 0, "near": 1, "partial": 2}
 _WORD = re.compile(r"\w+")
 _AGENCIES = {
     "ap": "AP",
@@ -149,9 +150,7 @@ class ReprintIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def restore(
-        self, key: int, fp: Fingerprint, seen: dt.datetime, text_hash: str, original: int | None
-    ) -> None:
+    def restore(self, key: int, fp: Fingerprint, seen: dt.datetime, text_hash: str, original: int | None) -> None:
         """Put back an article read from the store, with the link it already has."""
         self._lsh.insert(key, fp.minhash)
         self._entries[key] = _Entry(fp, _utc(seen), text_hash, original)
@@ -165,9 +164,10 @@ class ReprintIndex:
                 self._entries[link.article].original = link.original
 
     def link(self, key: int, fp: Fingerprint, seen: dt.datetime, text_hash: str) -> list[Link]:
-        """Links for a new article, without changing the index: first its own (to the earliest article it
-        matches that was seen before it), then one for each matching stored article seen after it that
-        it now predates as the original."""
+        """Links for a new article, without changing the index: first its own (to the earliest article seen
+        before it among those it matches most closely: a verbatim match wins over an earlier partial one,
+        which is more often shared boilerplate than a reprint), then one for each matching stored article
+        seen after it that it now predates as the original."""
         seen = _utc(seen)
         matches = []
         for other in self._lsh.query(fp.minhash):
@@ -176,9 +176,9 @@ class ReprintIndex:
             if found:
                 matches.append((entry.seen, other, found))
         links = []
-        earlier = sorted(m for m in matches if (m[0], m[1]) < (seen, key))
+        earlier = sorted((_TIER[m[2][0]], m[0], m[1], m[2]) for m in matches if (m[0], m[1]) < (seen, key))
         if earlier:
-            _, other, (kind, sim) = earlier[0]
+            _, _, other, (kind, sim) = earlier[0]
             links.append(Link(key, other, kind, sim))
         for other_seen, other, (kind, sim) in matches:
             if other_seen > seen and self._predates(seen, self._entries[other].original):

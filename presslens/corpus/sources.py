@@ -60,9 +60,7 @@ def open_source(spec: str, options: IntakeOptions) -> Source:
         )
         return _Listed(spec, [_file_record(p, options) for p in files])
     if not path.is_file():
-        raise InputError(
-            f"{spec} does not exist; give a folder, a .jsonl, .warc(.gz), feed or sitemap file, or a URL"
-        )
+        raise InputError(f"{spec} does not exist; give a folder, a .jsonl, .warc(.gz), feed or sitemap file, or a URL")
     if path.name.lower().endswith(_JSONL_NAMES):
         return _JsonLines(spec, path)
     if warc.looks_like_warc(path):
@@ -95,9 +93,7 @@ def _from_bytes(spec: str, data: bytes, options: IntakeOptions) -> Source:
         items = feeds.feed_items(data, spec)
         return _Listed(spec, [_page_record(i.url, options, i.title, i.published, i.site) for i in items])
     if spec.startswith(("http://", "https://")):
-        return _Listed(
-            spec, [Record(spec, lambda: finish(article_from_html(data, url=spec), spec), url=spec)]
-        )
+        return _Listed(spec, [Record(spec, lambda: finish(article_from_html(data, url=spec), spec), url=spec)])
     raise InputError(f"{spec} is not a feed, a sitemap, JSON Lines (.jsonl) or WARC (.warc, .warc.gz)")
 
 

@@ -40,19 +40,18 @@ def open_engine(url: str | None = None) -> Engine:
     try:
         parsed = make_url(target)
     except ArgumentError as error:
-        raise StoreError(
-            f"{target!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://..."
-        ) from error
-    if parsed.get_backend_name() == "sqlite":
+        raise StoreError(f"{target!r} is not a database URL; use sqlite:///FILE or postgresql+psycopg://...") from error
+    backend = parsed.get_backend_name()
+    if backend not in {"sqlite", "postgresql"}:
+        raise StoreError(f"presslens stores corpora in SQLite or PostgreSQL, not {backend}")
+    if backend == "sqlite":
         _check_sqlite_path(parsed.database)
     try:
         engine = create_engine(target, pool_pre_ping=True)
     except (ArgumentError, ImportError) as error:
         raise StoreError(f"cannot use the database URL {target!r}: {error}") from error
-    if engine.dialect.name == "sqlite":
+    if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    elif engine.dialect.name != "postgresql":
-        raise StoreError(f"presslens stores corpora in SQLite or PostgreSQL, not {engine.dialect.name}")
     migrate(engine)
     return engine
 
@@ -67,8 +66,7 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
     except SQLAlchemyError as error:
         raise StoreError(
-            f"cannot open or migrate the store at {engine.url!r}: {error.__class__.__name__}: "
-            f"{_first_line(error)}"
+            f"cannot open or migrate the store at {engine.url!r}: {error.__class__.__name__}: {_first_line(error)}"
         ) from error
 
 

@@ -38,9 +38,7 @@ def feed_items(data: bytes, origin: str) -> list[FeedItem]:
     for entry in parsed.entries:
         link = entry.get("link")
         if link:
-            items.append(
-                FeedItem(url=link, title=entry.get("title") or None, published=_date(entry), site=site)
-            )
+            items.append(FeedItem(url=link, title=entry.get("title") or None, published=_date(entry), site=site))
     return items
 
 

@@ -33,9 +33,7 @@ def parse_line(line: str, origin: str) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise InputError(f"{origin} is not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(record, dict):
-        raise InputError(
-            f"{origin} is a JSON {type(record).__name__}, not an object with a text or html field"
-        )
+        raise InputError(f"{origin} is a JSON {type(record).__name__}, not an object with a text or html field")
     return record
 
 

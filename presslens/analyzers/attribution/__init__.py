@@ -28,14 +28,15 @@ __all__ = ["attribute", "find_attributions"]
 def find_attributions(parsed: Parsed, entities: tuple[Entity, ...]) -> tuple[Attribution, ...]:
     """Every attribution in the article, ids "a1", "a2", ... in text order."""
     tagged = parsed.tagged()
-    decoded = decode(parsed.doc, tagged.offsets, tagged.attribution)
-    return attribute(parsed.doc, link(parsed.doc, decoded.spans), entities)
+    decoded = decode(parsed.doc, parsed.text, tagged.offsets, tagged.attribution)
+    return attribute(parsed.doc, link(parsed.doc, parsed.text, decoded), entities)
 
 
 def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> tuple[Attribution, ...]:
     """The tagger's drafts joined with the rules' and made into contract objects (with no tagger
     drafts, the rule layer alone: what the tests exercise sentence by sentence)."""
-    quotes = find_quotes(doc.text)
-    speech = [q for q in quotes if is_speech(doc.text, q)]
-    drafts = combine(tagged, rule_drafts(doc, speech), doc.text, speech)
-    return build(doc, drafts, quotes, entities)
+    text = doc.text
+    quotes = find_quotes(text)
+    speech = [q for q in quotes if is_speech(text, q)]
+    drafts = combine(tagged, rule_drafts(doc, text, speech), text, speech)
+    return build(doc, text, drafts, quotes, entities)

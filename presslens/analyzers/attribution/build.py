@@ -43,11 +43,10 @@ def nesting(drafts: Sequence[Draft]) -> list[int | None]:
     return out
 
 
-def build(doc: Doc, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[
+def build(doc: Doc, text: str, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[
     Attribution, ...
 ]:
     """The contract objects, numbered a1, a2, ... in the order of their contents."""
-    text = doc.text
     ordered = sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     outer = nesting(ordered)
     out = []
@@ -62,7 +61,7 @@ def build(doc: Doc, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: 
             cue=cue,
             cue_stance=None if cue is None else cue_stance(cue.text, lemma),
             source=_span(text, draft.source),
-            speaker=None if draft.source is None else resolve(doc, draft.source, entities, draft.content),
+            speaker=None if draft.source is None else resolve(doc, text, draft.source, entities, draft.content),
             addressee=_span(text, draft.addressee),
             via=None if holder is None else f"a{holder + 1}",
         ))

@@ -42,11 +42,11 @@ _TRANS, _START = _transitions()
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """Decoded spans per role as character ranges, and the token-level label ids behind them."""
+    """Decoded spans per role as character ranges, each with the mean probability the tagger gave its
+    labels (how sure it was of that span, for weighing it against the rules)."""
 
     spans: dict[str, list[Range]]
-    labels: np.ndarray
-    tokens: np.ndarray
+    scores: dict[str, list[float]]
 
 
 def _token_table(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -94,25 +94,30 @@ def viterbi(probs: np.ndarray, breaks: np.ndarray | None = None) -> np.ndarray:
     return path
 
 
-def spans_from_labels(doc: Doc, labels: np.ndarray, tokens: np.ndarray) -> dict[str, list[Range]]:
-    """Runs of B-X I-X... as character ranges from the first token's start to the last token's end."""
-    out: dict[str, list[Range]] = {role: [] for role in ROLES}
+def spans_from_labels(doc: Doc, labels: np.ndarray, sure: np.ndarray, tokens: np.ndarray) -> Tagged:
+    """Runs of B-X I-X... as character ranges from the first token's start to the last token's end;
+    ``sure`` is each token's probability of its own label."""
+    spans: dict[str, list[Range]] = {role: [] for role in ROLES}
+    scores: dict[str, list[float]] = {role: [] for role in ROLES}
     inside = np.isin(labels, [ATTRIBUTION_LABELS.index(f"I-{r}") for r in ROLES])
     begins = np.flatnonzero(np.isin(labels, [ATTRIBUTION_LABELS.index(f"B-{r}") for r in ROLES]))
     stops = np.flatnonzero(~inside)
     ends = np.append(stops, len(labels))[np.searchsorted(stops, begins, side="right")] - 1
+    total = np.concatenate(([0.0], np.cumsum(sure)))
+    means = (total[ends + 1] - total[begins]) / (ends - begins + 1)
     idx = doc.to_array(IDX)
-    starts, last_starts = idx[tokens[begins]], idx[tokens[ends]]
-    for b, s, e, k in zip(begins, starts, last_starts, tokens[ends], strict=True):
+    for b, e, mean in zip(begins, ends, means, strict=True):
         role = ATTRIBUTION_LABELS[int(labels[b])][2:]
-        out[role].append((int(s), int(e) + len(doc[int(k)])))
-    return out
+        last = int(tokens[e])
+        spans[role].append((int(idx[tokens[b]]), int(idx[last]) + len(doc[last])))
+        scores[role].append(float(mean))
+    return Tagged(spans=spans, scores=scores)
 
 
-def decode(doc: Doc, offsets: np.ndarray, probs: np.ndarray) -> Tagged:
+def decode(doc: Doc, text: str, offsets: np.ndarray, probs: np.ndarray) -> Tagged:
     """Spans for the three roles from the tagger's attribution head."""
     starts, ends, space = _token_table(doc)
     tokens = np.flatnonzero(~space)
     rows = token_probs(offsets, probs, starts[tokens])
-    labels = viterbi(rows, paragraph_starts(doc.text, starts[tokens], ends[tokens]))
-    return Tagged(spans=spans_from_labels(doc, labels, tokens), labels=labels, tokens=tokens)
+    labels = viterbi(rows, paragraph_starts(text, starts[tokens], ends[tokens]))
+    return spans_from_labels(doc, labels, rows[np.arange(len(labels)), labels], tokens)

@@ -20,14 +20,14 @@ _GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
 @dataclass(frozen=True, slots=True)
 class Draft:
     """``cue_head`` is the token index of the cue's main word (its lemma decides the stance);
-    ``origin`` records which layer found it ("rule" or "tagger"), for merging."""
+    ``score`` is the tagger's confidence in the content (1.0 for a rule's), for merging."""
 
     content: Range
     cue: Range | None = None
     source: Range | None = None
     addressee: Range | None = None
     cue_head: int | None = None
-    origin: str = "rule"
+    score: float = 1.0
 
 
 def token_range(doc: Doc, first: int, last: int) -> Range:

@@ -12,11 +12,13 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from .draft import Draft, Range, is_glue, overlap
+from .decode import Tagged
+from .draft import Draft, Range, is_glue, overlap, token_range
 from .quotes import MARKS
-from .rules import noun_phrase, subject_of
+from .rules import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
+_CLIMB: Final = 3
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
@@ -33,16 +35,22 @@ def _near_mark(text: str, at: int) -> bool:
     return any(c in MARKS or c == "'" for c in text[max(0, at - 2) : at + 2])
 
 
-def join_split(text: str, contents: list[Range], frames: Sequence[Range]) -> list[Range]:
+Scored = tuple[Range, float]
+
+
+def join_split(text: str, contents: Sequence[Scored], frames: Sequence[Range]) -> list[Scored]:
     """A quote split around its cue ("A," he said, "B.") is one content: two contents meet when only
     cue/source spans and punctuation lie between them and quote marks close the first and open the second
-    (without the marks, "X said A. Y said B." would fuse two attributions)."""
-    joined: list[Range] = []
-    for span in sorted(contents):
-        if joined and _splits(text, joined[-1], span, frames):
-            joined[-1] = (joined[-1][0], span[1])
+    (without the marks, "X said A. Y said B." would fuse two attributions). A joined content's score
+    is its pieces' scores weighted by length."""
+    joined: list[Scored] = []
+    for span, score in sorted(contents):
+        if joined and _splits(text, joined[-1][0], span, frames):
+            (start, end), before = joined[-1]
+            size, more = end - start, span[1] - span[0]
+            joined[-1] = ((start, span[1]), (before * size + score * more) / max(1, size + more))
         else:
-            joined.append(span)
+            joined.append((span, score))
     return joined
 
 
@@ -69,14 +77,19 @@ def _paragraph(text: str, at: int) -> Range:
     return start, len(text) if end < 0 else end
 
 
-def pick_cue(doc: Doc, content: Range, cues: Sequence[Range]) -> Range | None:
-    """The cue that governs the content in the parse, else the nearest one outside it in its paragraph."""
+def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range]) -> Range | None:
+    """A tagged cue that governs the content in the parse; else the word that governs it (PolNeAR's cues
+    go beyond any lexicon: "mocked", "reserved his passion for"); else the nearest tagged cue outside it
+    in its paragraph."""
     outside = [c for c in cues if not overlap(c, content)]
     for cue in sorted(outside, key=lambda c: _gap(c, content)):
         head = _head(doc, cue)
         if head is not None and _governs(head, content):
             return cue
-    para = _paragraph(doc.text, content[0])
+    governor = parse_governor(doc, content)
+    if governor is not None:
+        return token_range(doc, cue_start(doc, governor), governor.i)
+    para = _paragraph(text, content[0])
     region = (para[0], max(para[1], content[1]))
     near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]
     return min(near, key=lambda c: _gap(c, content), default=None)
@@ -87,12 +100,14 @@ def pick_source(doc: Doc, cue: Range | None, content: Range, sources: Sequence[R
     outside = [s for s in sources if not overlap(s, content)]
     anchor = cue or content
     head = _head(doc, anchor) if cue else None
-    if head is not None:
-        subj = subject_of(head)
-        if subj is not None:
-            for source in outside:
-                if source[0] <= subj.idx < source[1]:
-                    return source
+    subj = None if head is None else subject_of(head)
+    if subj is not None:
+        for source in outside:
+            if source[0] <= subj.idx < source[1]:
+                return source
+        phrase = noun_phrase(doc, subj)
+        if not overlap(phrase, content):
+            return phrase
     sent = _sentence(doc, anchor)
     near = [s for s in outside if overlap(s, sent)]
     return min(near, key=lambda s: _gap(s, anchor), default=None)
@@ -106,21 +121,31 @@ def _sentence(doc: Doc, span: Range) -> Range:
     return first.start_char, last.end_char
 
 
-def parse_source(doc: Doc, cue: Range) -> Range | None:
-    """The cue's subject from the parse, when the tagger marked no source for it."""
-    head = _head(doc, cue)
-    subj = None if head is None else subject_of(head)
-    return None if subj is None else noun_phrase(doc, subj)
+def parse_governor(doc: Doc, content: Range) -> Token | None:
+    """The verb (or, for "the claim that ...", the noun) whose complement the content is."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.head.i == span.root.i:
+        return None
+    root, node = span.root, span.root.head
+    for _ in range(_CLIMB):
+        if node.pos_ == "VERB" or (node.pos_ == "NOUN" and root.dep_ in ("acl", "ccomp")):
+            return node if not content[0] <= node.idx < content[1] else None
+        if node.pos_ not in ("ADP", "SCONJ", "NOUN") or node.head.i == node.i:
+            return None
+        root, node = node, node.head
+    return None
 
 
-def link(doc: Doc, spans: dict[str, list[Range]]) -> list[Draft]:
+def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     """One draft per (joined) content span, with its cue and source."""
+    spans = tagged.spans
     frames = spans["CUE"] + spans["SOURCE"]
     drafts = []
-    for content in join_split(doc.text, spans["CONTENT"], frames):
-        cue = pick_cue(doc, content, spans["CUE"])
+    contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
+    for content, score in join_split(text, contents, frames):
+        cue = pick_cue(doc, text, content, spans["CUE"])
         source = pick_source(doc, cue, content, spans["SOURCE"])
         head = _head(doc, cue) if cue else None
         cue_head = None if head is None else head.i
-        drafts.append(Draft(content=content, cue=cue, source=source, cue_head=cue_head, origin="tagger"))
+        drafts.append(Draft(content=content, cue=cue, source=source, cue_head=cue_head, score=score))
     return drafts

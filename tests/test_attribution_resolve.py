@@ -1,0 +1,81 @@
+"""Speaker resolution over hand-built entity lists: names, surnames, pronouns, relative pronouns and
+definite descriptions, before and after the name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from presslens._contract import Descriptor, Entity, Span
+from presslens.analyzers.attribution import attribute
+
+# (id, full name, type, mention strings, descriptor strings); every occurrence of each string is used.
+EntitySpec = tuple[str, str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _spans(text: str, needle: str) -> list[Span]:
+    return [Span(start=m.start(), end=m.end(), text=needle) for m in re.finditer(rf"\b{re.escape(needle)}\b", text)]
+
+
+def _entities(text: str, specs: list[EntitySpec]) -> tuple[Entity, ...]:
+    out = []
+    for eid, name, etype, mentions, descriptors in specs:
+        found = sorted((s for m in mentions for s in _spans(text, m)), key=lambda s: s.start)
+        descs = [Descriptor(start=s.start, end=s.end, text=s.text) for d in descriptors for s in _spans(text, d)]
+        out.append(Entity(id=eid, name=name, type=etype, mentions=tuple(found), descriptors=tuple(descs)))
+    return tuple(out)
+
+
+LOPEZ: EntitySpec = ("e1", "Maria Lopez", "PERSON", ("Maria Lopez", "Lopez"), ())
+SMITH: EntitySpec = ("e2", "John Smith", "PERSON", ("John Smith", "Smith"), ())
+RUIZ: EntitySpec = ("e3", "Ana Ruiz", "PERSON", ("Ana Ruiz",), ())
+UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "specs", "source", "speaker"),
+    [
+        # a surname mention resolves to the full name
+        ("Maria Lopez arrived early. Lopez said the port would close.", [LOPEZ], "Lopez", ("Maria Lopez", "e1")),
+        # pronouns agree in gender: "she" skips the nearer man, "he" takes him
+        ("Maria Lopez met John Smith on Friday. She said the port would close.", [LOPEZ, SMITH], "She",
+         ("Maria Lopez", "e1")),
+        ("Maria Lopez met John Smith on Friday. He said the port would close.", [LOPEZ, SMITH], "He",
+         ("John Smith", "e2")),
+        # honorifics decide when the first name says nothing
+        ("Mr. Kowalczyk met Ms. Nowak on Friday. She said the port would close.",
+         [("e1", "Piotr Kowalczyk", "PERSON", ("Kowalczyk",), ()), ("e2", "Ewa Nowak", "PERSON", ("Nowak",), ())],
+         "She", ("Ewa Nowak", "e2")),
+        # a name inside the reported words is not the speaker
+        ('Maria Lopez arrived at noon. "I met Ana Ruiz at the harbour today," she said.', [LOPEZ, RUIZ], "she",
+         ("Maria Lopez", "e1")),
+        # "they" and "it" go to groups, not people
+        ("The Dockworkers Union met John Smith. They said the strike would go on.", [UNION, SMITH], "They",
+         ("Dockworkers Union", "e4")),
+        # a relative pronoun resolves through the noun it modifies
+        ("Maria Lopez, who said the vote was rigged, left early.", [LOPEZ], "who", ("Maria Lopez", "e1")),
+        # a definite description resolves to the entity the text labels that way, after the name...
+        ("Maria Lopez, the retired general, arrived. The general said the plan was doomed.",
+         [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("the retired general",))], "The general",
+         ("Maria Lopez", "e1")),
+        # ...or before it, when the description comes first
+        ("The retired general said the plan was doomed. Maria Lopez, a retired general, has long opposed it.",
+         [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("a retired general",))], "The retired general",
+         ("Maria Lopez", "e1")),
+        ("The Spanish daily reported that talks had failed. El Diario, a Spanish daily, cited two ministers.",
+         [("e5", "El Diario", "ORG", ("El Diario",), ("a Spanish daily",))], "The Spanish daily",
+         ("El Diario", "e5")),
+        # a named source without an entity keeps its own words; an unplaceable pronoun gets no speaker
+        ("The Harbour Gazette reported that talks had failed.", [], "The Harbour Gazette",
+         ("The Harbour Gazette", None)),
+        ("She said the port would close.", [], "She", None),
+    ],
+)
+def test_speaker(
+    nlp: Language, text: str, specs: list[EntitySpec], source: str, speaker: tuple[str, str | None] | None
+) -> None:
+    found = attribute(nlp(text), [], _entities(text, specs))
+    (match,) = [a for a in found if a.source and a.source.text == source]
+    assert (None if match.speaker is None else (match.speaker.name, match.speaker.entity)) == speaker

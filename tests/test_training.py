@@ -1,0 +1,138 @@
+"""The training script, end to end on a tiny made-up corpus in both formats, and its labelling rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")  # the train extra; the runtime never needs it
+# training/ is a top-level folder beside the package, not installed with it: import it from the checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
+from presslens._tagger import Tagger
+from training.corpora import Document, Span, parse_brat
+from training.encode import attribution_labels, technique_labels
+from training.splits import is_heldout
+from training.train_tagger import main
+
+# Made-up prose with a \r kept in the file: offsets count it (the corpora are read with newline="").
+SENTENCE = 'The minister said the harbour would reopen soon.\r\nCritics warned of a "disastrous" waste of money.\n'
+
+
+def stems(prefix: str, train: int, heldout: int) -> list[str]:
+    """Made-up stems, enough on each side of the held-out rule."""
+    chosen: dict[bool, list[str]] = {True: [], False: []}
+    number = 0
+    while len(chosen[True]) < heldout or len(chosen[False]) < train:
+        stem = f"{prefix}{number}"
+        chosen[is_heldout(stem)].append(stem)
+        number += 1
+    return chosen[False][:train] + chosen[True][:heldout]
+
+
+def write_polnear(root: Path) -> None:
+    (root / "train" / "text").mkdir(parents=True)
+    (root / "train" / "attributions").mkdir(parents=True)
+    ann = (
+        "T1\tSource 0 12\tThe minister\nT2\tCue 13 17\tsaid\nT3\tContent 18 35;36 47\tthe harbour\nE1\tAttribution:T2\n"
+    )
+    for stem in stems("synthetic_polnear_", 5, 2):
+        (root / "train" / "text" / f"{stem}.txt").write_bytes(SENTENCE.encode("utf-8") * 3)
+        (root / "train" / "attributions" / f"{stem}_a1.ann").write_text(ann, encoding="utf-8")
+        (root / "train" / "attributions" / f"{stem}_b2.ann").write_text("", encoding="utf-8")
+
+
+def write_semeval(root: Path) -> None:
+    articles = root / "train" / "train-articles-subtask-3"
+    labels = root / "train" / "train-labels-subtask-3-spans"
+    articles.mkdir(parents=True)
+    labels.mkdir(parents=True)
+    for number, stem in enumerate(stems("article9", 5, 2)):
+        (articles / f"{stem}.txt").write_bytes(SENTENCE.encode("utf-8") * 2)
+        spans = f"{number}\tLoaded_Language\t71\t81\n{number}\tDoubt\t58\t88\n{number}\tNot_A_Technique\t0\t3\n"
+        (labels / f"{stem}-labels-subtask-3.txt").write_text(spans, encoding="utf-8")
+
+
+def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
+    polnear, semeval, out = tmp_path / "polnear", tmp_path / "semeval", tmp_path / "models"
+    write_polnear(polnear)
+    write_semeval(semeval)
+    args = ["--polnear", str(polnear), "--semeval", str(semeval), "--out", str(out), "--layers", "1"]
+    args += ["--epochs", "2", "--max-steps", "2", "--batch-size", "2", "--max-len", "24", "--stride", "6"]
+    main([*args, "--threads", "1"])
+    meta = json.loads((out / "tagger.json").read_text(encoding="utf-8"))
+    assert meta["layers"] == 1 and meta["max_len"] == 24 and meta["stride"] == 6
+    assert meta["data"]["attribution"] == {**meta["data"]["attribution"], "train_docs": 5, "heldout_docs": 2}
+    assert [row["epoch"] for row in meta["heldout_token_figures"]["per_epoch"]] == [1, 2]
+    assert meta["heldout_token_figures"]["shipped"] in ("int8", "fp32")
+    assert (out / "NOTICE").read_text(encoding="utf-8").startswith("tagger.onnx is fine-tuned")
+    tagged = Tagger(out, threads=1).run(SENTENCE * 4)
+    assert tagged.attribution.shape == (len(tagged.offsets), len(ATTRIBUTION_LABELS))
+    assert tagged.techniques.shape == (len(tagged.offsets), len(TECHNIQUES))
+    assert np.allclose(tagged.attribution.sum(axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("T1\tSource 0 12\tThe minister", [Span("Source", 0, 12, 0)]),
+        ("T3\tContent 18 30;40 48\tx y", [Span("Content", 18, 30, 0), Span("Content", 40, 48, 0)]),
+        ("T4\tAttribution 13 17\tsaid", []),
+        ("E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1", []),
+    ],
+)
+def test_parse_brat_keeps_roles_and_fragments(line: str, expected: list[Span]) -> None:
+    assert parse_brat(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], ["O", "O", "O", "O"]),
+        ([Span("Content", 0, 25, 0)], ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]),
+        (
+            [Span("Content", 0, 25, 0), Span("Cue", 4, 11, 1), Span("Source", 0, 11, 2)],
+            ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"],
+        ),
+        ([Span("Source", 0, 3, 0), Span("Source", 4, 11, 1)], ["B-SOURCE", "B-SOURCE", "O", "O"]),
+    ],
+)
+def test_attribution_labels_bio_with_priority(spans: list[Span], expected: list[str]) -> None:
+    text = "She claimed that costs doubled"
+    offsets = np.asarray([[0, 3], [4, 11], [12, 16], [17, 22]], dtype=np.int32)
+    labels = attribution_labels(Document("x", text, tuple(spans)), offsets)
+    assert [ATTRIBUTION_LABELS[index] for index in labels] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "hits"),
+    [
+        (Span("Doubt", 0, 3, 0), [0]),
+        (Span("Doubt", 2, 5, 0), [0, 1]),
+        (Span("Doubt", 3, 4, 0), []),
+        (Span("Doubt", 12, 40, 0), [2, 3]),
+    ],
+)
+def test_technique_labels_mark_overlapping_wordpieces(span: Span, hits: list[int]) -> None:
+    offsets = np.asarray([[0, 3], [4, 11], [12, 16], [17, 22]], dtype=np.int32)
+    labels = technique_labels(Document("x", "She claimed that costs doubled", (span,)), offsets)
+    assert np.flatnonzero(labels[:, TECHNIQUES.index("Doubt")]).tolist() == hits
+    assert labels.sum() == len(hits)
+
+
+@pytest.mark.parametrize(
+    ("stem", "heldout"),
+    [("doc6", False), ("doc7", True), ("doc8", True), ("doc9", False), ("doc12", True), ("article111111111", False)],
+)
+def test_heldout_rule_is_fixed_by_the_stem(stem: str, heldout: bool) -> None:
+    assert is_heldout(stem) is heldout
+
+
+def test_heldout_rule_keeps_about_a_tenth() -> None:
+    share = sum(is_heldout(f"doc{number}") for number in range(5000)) / 5000
+    assert 0.08 < share < 0.12
