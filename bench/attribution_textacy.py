@@ -44,8 +44,15 @@ def _read(path: Path) -> str:
 def quotations(doc: Any) -> list[dict[str, Any]]:
     out = []
     for k, triple in enumerate(direct_quotations(doc)):
-        out.append({"id": f"a{k + 1}", "kind": "direct", "content": _span(triple.content),
-                    "cue": _span(triple.cue), "source": _span(triple.speaker)})
+        out.append(
+            {
+                "id": f"a{k + 1}",
+                "kind": "direct",
+                "content": _span(triple.content),
+                "cue": _span(triple.cue),
+                "source": _span(triple.speaker),
+            }
+        )
     return out
 
 
@@ -68,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             found = []
         (args.out / f"{path.stem}.json").write_text(json.dumps({"attributions": found}), encoding="utf-8")
     elapsed = time.perf_counter() - started
-    print(f"{len(paths)} articles in {elapsed:.1f} s: {len(paths) / elapsed:.2f} articles/s (spaCy parse "
-          f"included); textacy raised on {failed}")
+    print(
+        f"{len(paths)} articles in {elapsed:.1f} s: {len(paths) / elapsed:.2f} articles/s (spaCy parse "
+        f"included); textacy raised on {failed}"
+    )
     return 0
 
 

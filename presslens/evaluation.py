@@ -79,8 +79,7 @@ class Scores:
 
     def headline(self) -> str:
         return (
-            f"paragraph-micro-F1 {self.micro():.3f} paragraph-macro-F1 {self.macro():.3f} "
-            f"span-F1 {self.span_f1():.3f}"
+            f"paragraph-micro-F1 {self.micro():.3f} paragraph-macro-F1 {self.macro():.3f} span-F1 {self.span_f1():.3f}"
         )
 
 
@@ -210,10 +209,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``techniques`` to the CLI's ``eval`` subcommands."""
-    parser = subparsers.add_parser(
-        "techniques", help="score the technique analyzer on a SemEval-2023 task 3 split"
-    )
+    """Add ``eval techniques`` to the CLI (``eval`` groups the scorers against public gold data)."""
+    group = subparsers.add_parser("eval", help="score an analyzer against a gold data set")
+    kinds = group.add_subparsers(dest="eval_command", required=True, metavar="KIND")
+    parser = kinds.add_parser("techniques", help="score the technique analyzer on a SemEval-2023 task 3 split")
     parser.add_argument(
         "--gold", required=True, help="split folder with *-articles-subtask-3/ and *-labels-subtask-3-spans/"
     )

@@ -46,23 +46,61 @@ def span(needle: str, nth: int = 0) -> Span:
 def _attributions() -> tuple[Attribution, ...]:
     brennan, kovac = Speaker(name="Ada Brennan", entity="e1"), Speaker(name="Ola Kovac", entity="e2")
     return (
-        Attribution(id="a1", kind="direct", content=span("will pay for itself within a decade."),
-                    cue=span("claimed"), cue_stance="distancing", source=span("Mayor Ada Brennan"),
-                    speaker=brennan),
-        Attribution(id="a2", kind="indirect", content=span("the plan was a reckless gamble"),
-                    cue=span("told"), cue_stance="neutral", source=span("Opposition leader Ola Kovac"),
-                    speaker=kovac, addressee=span("reporters")),
-        Attribution(id="a3", kind="indirect",
-                    content=span('Kovac said that Brennan\'s so-called "savings" were never audited'),
-                    cue=span("According to"), cue_stance="neutral", source=span("the Harbor Gazette"),
-                    speaker=Speaker(name="Harbor Gazette", entity="e3")),
-        Attribution(id="a4", kind="indirect",
-                    content=span('Brennan\'s so-called "savings" were never audited'),
-                    cue=span("said"), cue_stance="neutral", source=span("Kovac", 1), speaker=kovac, via="a3"),
-        Attribution(id="a5", kind="direct", content=span("the city's worst spender in memory."),
-                    cue=span("called", 1), cue_stance=None, source=span("Kovac", 2), speaker=kovac),
-        Attribution(id="a6", kind="indirect", content=span("the tender will close on 3 March"),
-                    cue=span("revealed"), cue_stance="endorsing", source=span("Officials")),
+        Attribution(
+            id="a1",
+            kind="direct",
+            content=span("will pay for itself within a decade."),
+            cue=span("claimed"),
+            cue_stance="distancing",
+            source=span("Mayor Ada Brennan"),
+            speaker=brennan,
+        ),
+        Attribution(
+            id="a2",
+            kind="indirect",
+            content=span("the plan was a reckless gamble"),
+            cue=span("told"),
+            cue_stance="neutral",
+            source=span("Opposition leader Ola Kovac"),
+            speaker=kovac,
+            addressee=span("reporters"),
+        ),
+        Attribution(
+            id="a3",
+            kind="indirect",
+            content=span('Kovac said that Brennan\'s so-called "savings" were never audited'),
+            cue=span("According to"),
+            cue_stance="neutral",
+            source=span("the Harbor Gazette"),
+            speaker=Speaker(name="Harbor Gazette", entity="e3"),
+        ),
+        Attribution(
+            id="a4",
+            kind="indirect",
+            content=span('Brennan\'s so-called "savings" were never audited'),
+            cue=span("said"),
+            cue_stance="neutral",
+            source=span("Kovac", 1),
+            speaker=kovac,
+            via="a3",
+        ),
+        Attribution(
+            id="a5",
+            kind="direct",
+            content=span("the city's worst spender in memory."),
+            cue=span("called", 1),
+            cue_stance=None,
+            source=span("Kovac", 2),
+            speaker=kovac,
+        ),
+        Attribution(
+            id="a6",
+            kind="indirect",
+            content=span("the tender will close on 3 March"),
+            cue=span("revealed"),
+            cue_stance="endorsing",
+            source=span("Officials"),
+        ),
     )
 
 
@@ -71,12 +109,20 @@ def _entities() -> tuple[Entity, ...]:
         return tuple(Descriptor(**span(t).model_dump(), voice=v) for t, v in items)
 
     return (
-        Entity(id="e1", name="Ada Brennan", type="PERSON",
-               mentions=(span("Ada Brennan"), span("Brennan", 1), span("Brennan", 2)),
-               descriptors=labels(("Mayor", None), ("the city's worst spender", "a5"))),
-        Entity(id="e2", name="Ola Kovac", type="PERSON",
-               mentions=(span("Ola Kovac"), span("Kovac", 1), span("Kovac", 2)),
-               descriptors=labels(("Opposition leader", None))),
+        Entity(
+            id="e1",
+            name="Ada Brennan",
+            type="PERSON",
+            mentions=(span("Ada Brennan"), span("Brennan", 1), span("Brennan", 2)),
+            descriptors=labels(("Mayor", None), ("the city's worst spender", "a5")),
+        ),
+        Entity(
+            id="e2",
+            name="Ola Kovac",
+            type="PERSON",
+            mentions=(span("Ola Kovac"), span("Kovac", 1), span("Kovac", 2)),
+            descriptors=labels(("Opposition leader", None)),
+        ),
         Entity(id="e3", name="Harbor Gazette", type="ORG", mentions=(span("Harbor Gazette"),)),
     )
 
@@ -106,10 +152,21 @@ def full_analysis() -> Analysis:
         attributions=_attributions(),
         entities=_entities(),
         markers=(
-            Marker(kind="distancing", start=so_called.start, end=so_called.end, text=so_called.text,
-                   target="e1", reason="'so-called' signals the writer doubts the label that follows"),
-            Marker(kind="scare_quote", start=savings.start, end=savings.end, text=savings.text,
-                   reason="a single word in quotation marks with no speaker of its own"),
+            Marker(
+                kind="distancing",
+                start=so_called.start,
+                end=so_called.end,
+                text=so_called.text,
+                target="e1",
+                reason="'so-called' signals the writer doubts the label that follows",
+            ),
+            Marker(
+                kind="scare_quote",
+                start=savings.start,
+                end=savings.end,
+                text=savings.text,
+                reason="a single word in quotation marks with no speaker of its own",
+            ),
         ),
         techniques=(
             _technique("Loaded_Language", "reckless gamble", 0.91),
@@ -129,6 +186,7 @@ SPARSE_TEXT = 'Ticket sales fell.\r\n"It is over," read the memo from the Grand 
 def sparse_analysis() -> Analysis:
     """What a half-finished analysis may hold: no cue or source, references to attributions that are not
     there, a marker without a reason, an entity type with a space."""
+
     def cut(needle: str) -> dict[str, int | str]:
         start, end = at(needle, text=SPARSE_TEXT)
         return {"start": start, "end": end, "text": needle}
@@ -137,11 +195,17 @@ def sparse_analysis() -> Analysis:
         presslens_version="0.1.0",
         text=SPARSE_TEXT,
         attributions=(Attribution(id="a1", kind="direct", content=Span(**cut("It is over,")), via="a9"),),
-        entities=(Entity(id="e1", name="Grand Opera House", type="WORK OF ART",
-                         mentions=(Span(**cut("Grand Opera House")),),
-                         descriptors=(Descriptor(**cut("a \"landmark\""), voice="a7"),)),),
-        markers=(Marker(kind="hedge", **cut("\"landmark\"")),),
-        times=(TimeExpression(**cut("fell.\r\n\"It")),),
+        entities=(
+            Entity(
+                id="e1",
+                name="Grand Opera House",
+                type="WORK OF ART",
+                mentions=(Span(**cut("Grand Opera House")),),
+                descriptors=(Descriptor(**cut('a "landmark"'), voice="a7"),),
+            ),
+        ),
+        markers=(Marker(kind="hedge", **cut('"landmark"')),),
+        times=(TimeExpression(**cut('fell.\r\n"It')),),
     )
 
 

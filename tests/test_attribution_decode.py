@@ -37,8 +37,10 @@ def _tagger_input(nlp: Language, text: str, word_labels: dict[str, str]) -> tupl
         (["O", "I-CONTENT", "I-CONTENT"], ["O", "B-CONTENT", "I-CONTENT"]),
         # an I- of another role cannot continue a span
         (["B-CUE", "I-SOURCE", "O"], ["B-CUE", "B-SOURCE", "O"]),
-        (["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"],
-         ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"]),
+        (
+            ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"],
+            ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"],
+        ),
     ],
 )
 def test_viterbi_obeys_bio(labels: list[str], expected: list[str]) -> None:
@@ -73,14 +75,27 @@ def test_paragraph_starts(nlp: Language, text: str, expected: list[bool]) -> Non
 
 def test_decode_and_link(nlp: Language) -> None:
     text = "The harbour master said the port would close at dawn."
-    labels = {"harbour": "B-SOURCE", "master": "I-SOURCE", "said": "B-CUE", "the": "B-CONTENT", "port": "I-CONTENT",
-              "would": "I-CONTENT", "close": "I-CONTENT", "at": "I-CONTENT", "dawn": "I-CONTENT"}
+    labels = {
+        "harbour": "B-SOURCE",
+        "master": "I-SOURCE",
+        "said": "B-CUE",
+        "the": "B-CONTENT",
+        "port": "I-CONTENT",
+        "would": "I-CONTENT",
+        "close": "I-CONTENT",
+        "at": "I-CONTENT",
+        "dawn": "I-CONTENT",
+    }
     doc, offsets, probs = _tagger_input(nlp, text, labels)
     decoded = decode(doc, text, offsets, probs)  # type: ignore[arg-type]
     assert {role: [text[s:e] for s, e in spans] for role, spans in decoded.spans.items()} == {
-        "CONTENT": ["the port would close at dawn"], "CUE": ["said"], "SOURCE": ["harbour master"]}
+        "CONTENT": ["the port would close at dawn"],
+        "CUE": ["said"],
+        "SOURCE": ["harbour master"],
+    }
     (draft,) = link(doc, text, decoded)  # type: ignore[arg-type]
-    assert (draft.cue, draft.source) == (decoded.spans["CUE"][0], decoded.spans["SOURCE"][0])
+    # the tagged source is widened to its whole noun phrase
+    assert (text[slice(*draft.cue)], text[slice(*draft.source)]) == ("said", "The harbour master")
 
 
 def test_tagger_drafts_take_the_parse_cue_and_source(nlp: Language) -> None:
@@ -89,20 +104,31 @@ def test_tagger_drafts_take_the_parse_cue_and_source(nlp: Language) -> None:
     labels = {w: "I-CONTENT" for w in ("the", "port", "would", "close", "at", "dawn")} | {"that": "B-CONTENT"}
     doc, offsets, probs = _tagger_input(nlp, text, labels)
     (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
-    assert (found.content.text, found.cue and found.cue.text, found.source and found.source.text,
-            found.addressee and found.addressee.text) == ("that the port would close at dawn", "told", "Lopez",
-                                                          "Reuters")
+    assert (
+        found.content.text,
+        found.cue and found.cue.text,
+        found.source and found.source.text,
+        found.addressee and found.addressee.text,
+    ) == ("that the port would close at dawn", "told", "Lopez", "Reuters")
 
 
 @pytest.mark.parametrize(
     ("text", "contents", "frames", "expected"),
     [
         # "A," he said, "B." is one content
-        ('"We lost," he said, "but we fight on."', ['"We lost,"', '"but we fight on."'], ["he", "said"],
-         ['"We lost," he said, "but we fight on."']),
+        (
+            '"We lost," he said, "but we fight on."',
+            ['"We lost,"', '"but we fight on."'],
+            ["he", "said"],
+            ['"We lost," he said, "but we fight on."'],
+        ),
         # two reports in a row are not: no quote marks hold them together
-        ("Lopez said the port would close. Smith said it would not.", ["the port would close", "it would not"],
-         ["Smith", "said"], ["the port would close", "it would not"]),
+        (
+            "Lopez said the port would close. Smith said it would not.",
+            ["the port would close", "it would not"],
+            ["Smith", "said"],
+            ["the port would close", "it would not"],
+        ),
     ],
 )
 def test_join_split(text: str, contents: list[str], frames: list[str], expected: list[str]) -> None:

@@ -44,9 +44,7 @@ def test_spans_index_the_text_and_ids_run_in_order(analysis: Analysis) -> None:
         ("that no offer had been made in writing", "indirect", "told", "Maria Lopez"),
     ],
 )
-def test_reports_found_and_resolved(
-    analysis: Analysis, content_starts: str, kind: str, cue: str, speaker: str
-) -> None:
+def test_reports_found_and_resolved(analysis: Analysis, content_starts: str, kind: str, cue: str, speaker: str) -> None:
     (found,) = [a for a in analysis.attributions if a.content.text.startswith(content_starts)]
     assert (found.kind, found.cue and found.cue.text) == (kind, cue)
     assert found.speaker is not None and found.speaker.name == speaker

@@ -40,36 +40,78 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
         # a surname mention resolves to the full name
         ("Maria Lopez arrived early. Lopez said the port would close.", [LOPEZ], "Lopez", ("Maria Lopez", "e1")),
         # pronouns agree in gender: "she" skips the nearer man, "he" takes him
-        ("Maria Lopez met John Smith on Friday. She said the port would close.", [LOPEZ, SMITH], "She",
-         ("Maria Lopez", "e1")),
-        ("Maria Lopez met John Smith on Friday. He said the port would close.", [LOPEZ, SMITH], "He",
-         ("John Smith", "e2")),
+        (
+            "Maria Lopez met John Smith on Friday. She said the port would close.",
+            [LOPEZ, SMITH],
+            "She",
+            ("Maria Lopez", "e1"),
+        ),
+        (
+            "Maria Lopez met John Smith on Friday. He said the port would close.",
+            [LOPEZ, SMITH],
+            "He",
+            ("John Smith", "e2"),
+        ),
         # honorifics decide when the first name says nothing
-        ("Mr. Kowalczyk met Ms. Nowak on Friday. She said the port would close.",
-         [("e1", "Piotr Kowalczyk", "PERSON", ("Kowalczyk",), ()), ("e2", "Ewa Nowak", "PERSON", ("Nowak",), ())],
-         "She", ("Ewa Nowak", "e2")),
+        (
+            "Mr. Kowalczyk met Ms. Nowak on Friday. She said the port would close.",
+            [("e1", "Piotr Kowalczyk", "PERSON", ("Kowalczyk",), ()), ("e2", "Ewa Nowak", "PERSON", ("Nowak",), ())],
+            "She",
+            ("Ewa Nowak", "e2"),
+        ),
+        # a subject pronoun continues the last subject, not the nearer object
+        (
+            "Mayor Victor Hale accused Dana Okafor of lying. He described her campaign as a circus.",
+            [
+                ("e1", "Victor Hale", "PERSON", ("Victor Hale",), ()),
+                ("e2", "Dana Okafor", "PERSON", ("Dana Okafor",), ()),
+            ],
+            "He",
+            ("Victor Hale", "e1"),
+        ),
         # a name inside the reported words is not the speaker
-        ('Maria Lopez arrived at noon. "I met Ana Ruiz at the harbour today," she said.', [LOPEZ, RUIZ], "she",
-         ("Maria Lopez", "e1")),
+        (
+            'Maria Lopez arrived at noon. "I met Ana Ruiz at the harbour today," she said.',
+            [LOPEZ, RUIZ],
+            "she",
+            ("Maria Lopez", "e1"),
+        ),
         # "they" and "it" go to groups, not people
-        ("The Dockworkers Union met John Smith. They said the strike would go on.", [UNION, SMITH], "They",
-         ("Dockworkers Union", "e4")),
+        (
+            "The Dockworkers Union met John Smith. They said the strike would go on.",
+            [UNION, SMITH],
+            "They",
+            ("Dockworkers Union", "e4"),
+        ),
         # a relative pronoun resolves through the noun it modifies
         ("Maria Lopez, who said the vote was rigged, left early.", [LOPEZ], "who", ("Maria Lopez", "e1")),
         # a definite description resolves to the entity the text labels that way, after the name...
-        ("Maria Lopez, the retired general, arrived. The general said the plan was doomed.",
-         [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("the retired general",))], "The general",
-         ("Maria Lopez", "e1")),
+        (
+            "Maria Lopez, the retired general, arrived. The general said the plan was doomed.",
+            [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("the retired general",))],
+            "The general",
+            ("Maria Lopez", "e1"),
+        ),
         # ...or before it, when the description comes first
-        ("The retired general said the plan was doomed. Maria Lopez, a retired general, has long opposed it.",
-         [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("a retired general",))], "The retired general",
-         ("Maria Lopez", "e1")),
-        ("The Spanish daily reported that talks had failed. El Diario, a Spanish daily, cited two ministers.",
-         [("e5", "El Diario", "ORG", ("El Diario",), ("a Spanish daily",))], "The Spanish daily",
-         ("El Diario", "e5")),
+        (
+            "The retired general said the plan was doomed. Maria Lopez, a retired general, has long opposed it.",
+            [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("a retired general",))],
+            "The retired general",
+            ("Maria Lopez", "e1"),
+        ),
+        (
+            "The Spanish daily reported that talks had failed. El Diario, a Spanish daily, cited two ministers.",
+            [("e5", "El Diario", "ORG", ("El Diario",), ("a Spanish daily",))],
+            "The Spanish daily",
+            ("El Diario", "e5"),
+        ),
         # a named source without an entity keeps its own words; an unplaceable pronoun gets no speaker
-        ("The Harbour Gazette reported that talks had failed.", [], "The Harbour Gazette",
-         ("The Harbour Gazette", None)),
+        (
+            "The Harbour Gazette reported that talks had failed.",
+            [],
+            "The Harbour Gazette",
+            ("The Harbour Gazette", None),
+        ),
         ("She said the port would close.", [], "She", None),
     ],
 )

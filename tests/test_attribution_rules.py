@@ -29,65 +29,102 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
     ("text", "expected"),
     [
         # direct, cue after the quote
-        ('"We will not back down," Maria Lopez said on Monday.',
-         ("direct", '"We will not back down,"', "said", "Maria Lopez")),
+        (
+            '"We will not back down," Maria Lopez said on Monday.',
+            ("direct", '"We will not back down,"', "said", "Maria Lopez"),
+        ),
         # direct, cue before the quote, curly marks
-        ("Lopez said: “We lost the vote and we will fight again.”",
-         ("direct", "“We lost the vote and we will fight again.”", "said", "Lopez")),
+        (
+            "Lopez said: “We lost the vote and we will fight again.”",
+            ("direct", "“We lost the vote and we will fight again.”", "said", "Lopez"),
+        ),
         # inverted cue ("said Lopez")
         ("“The port stays open for now,” said Lopez.", ("direct", "“The port stays open for now,”", "said", "Lopez")),
         # indirect: a reported clause
-        ("The retired general told Reuters that the plan was doomed.",
-         ("indirect", "that the plan was doomed", "told", "The retired general")),
+        (
+            "The retired general told Reuters that the plan was doomed.",
+            ("indirect", "that the plan was doomed", "told", "The retired general"),
+        ),
         # indirect: an infinitive
-        ("The minister claims to represent the silent majority.",
-         ("indirect", "to represent the silent majority", "claims", "The minister")),
+        (
+            "The minister claims to represent the silent majority.",
+            ("indirect", "to represent the silent majority", "claims", "The minister"),
+        ),
         # postposed cue
-        ("Talks collapsed late on Sunday, the Guardian reported on Monday.",
-         ("indirect", "Talks collapsed late on Sunday", "reported", "the Guardian")),
+        (
+            "Talks collapsed late on Sunday, the Guardian reported on Monday.",
+            ("indirect", "Talks collapsed late on Sunday", "reported", "the Guardian"),
+        ),
         # "according to", before and after
-        ("According to the Guardian, the talks collapsed late on Sunday.",
-         ("indirect", "the talks collapsed late on Sunday", "According to", "the Guardian")),
-        ("The talks collapsed late on Sunday, according to the Guardian.",
-         ("indirect", "The talks collapsed late on Sunday", "according to", "the Guardian")),
+        (
+            "According to the Guardian, the talks collapsed late on Sunday.",
+            ("indirect", "the talks collapsed late on Sunday", "According to", "the Guardian"),
+        ),
+        (
+            "The talks collapsed late on Sunday, according to the Guardian.",
+            ("indirect", "The talks collapsed late on Sunday", "according to", "the Guardian"),
+        ),
         # "X accused Y of Z", "X described Z as W", "X called Y Z", "called for"
-        ("Lopez accused the mayor of lying about the budget.",
-         ("indirect", "the mayor of lying about the budget", "accused", "Lopez")),
-        ('He described the deal as "a betrayal of voters."',
-         ("mixed", 'the deal as "a betrayal of voters."', "described", "He")),
+        (
+            "Lopez accused the mayor of lying about the budget.",
+            ("indirect", "the mayor of lying about the budget", "accused", "Lopez"),
+        ),
+        (
+            'He described the deal as "a betrayal of voters."',
+            ("mixed", 'the deal as "a betrayal of voters."', "described", "He"),
+        ),
         ("Critics called the plan a disaster.", ("indirect", "the plan a disaster", "called", "Critics")),
-        ("She called for an independent inquiry into the port deal.",
-         ("indirect", "an independent inquiry into the port deal", "called for", "She")),
+        (
+            "She called for an independent inquiry into the port deal.",
+            ("indirect", "an independent inquiry into the port deal", "called for", "She"),
+        ),
         # mixed: indirect with a quoted fragment
-        ('She said the plan was "dead on arrival" and would be withdrawn.',
-         ("mixed", 'the plan was "dead on arrival" and would be withdrawn', "said", "She")),
+        (
+            'She said the plan was "dead on arrival" and would be withdrawn.',
+            ("mixed", 'the plan was "dead on arrival" and would be withdrawn', "said", "She"),
+        ),
         # a quote split around its cue, continued in the next sentence with no cue of its own
-        ('"We lost the vote," he said. "We will fight again next year."',
-         ("direct", '"We lost the vote," he said. "We will fight again next year."', "said", "he")),
+        (
+            '"We lost the vote," he said. "We will fight again next year."',
+            ("direct", '"We lost the vote," he said. "We will fight again next year."', "said", "he"),
+        ),
         # a cue-less quote just before a cued one belongs to it
-        ("“Do not believe it.” “There is a myth out there about the port,” said Lopez.",
-         ("direct", "“Do not believe it.” “There is a myth out there about the port,”", "said", "Lopez")),
+        (
+            "“Do not believe it.” “There is a myth out there about the port,” said Lopez.",
+            ("direct", "“Do not believe it.” “There is a myth out there about the port,”", "said", "Lopez"),
+        ),
         # a quote over two paragraphs (the first paragraph is not closed)
-        ("“The port will close at dawn.\n\n“Nobody will be allowed in,” the harbour master said.",
-         ("direct", "“The port will close at dawn.\n\n“Nobody will be allowed in,”", "said",
-          "the harbour master")),
+        (
+            "“The port will close at dawn.\n\n“Nobody will be allowed in,” the harbour master said.",
+            ("direct", "“The port will close at dawn.\n\n“Nobody will be allowed in,”", "said", "the harbour master"),
+        ),
         # opening mark missing
         ("We will fight on and on,” the mayor said.", ("direct", "We will fight on and on,”", "said", "the mayor")),
         # closing mark missing: the quote stops at its paragraph
-        ("The mayor said: “We will fight on and on\n\nThe vote is on Friday.",
-         ("direct", "“We will fight on and on", "said", "The mayor")),
+        (
+            "The mayor said: “We will fight on and on\n\nThe vote is on Friday.",
+            ("direct", "“We will fight on and on", "said", "The mayor"),
+        ),
         # non-breaking spaces
-        ("The mayor said\xa0“we are ready for the vote on the harbour”\xa0on Friday.",
-         ("direct", "“we are ready for the vote on the harbour”", "said", "The mayor")),
+        (
+            "The mayor said\xa0“we are ready for the vote on the harbour”\xa0on Friday.",
+            ("direct", "“we are ready for the vote on the harbour”", "said", "The mayor"),
+        ),
         # auxiliaries and adverbs belong to the cue
-        ("Lopez has repeatedly said that the port would close.",
-         ("indirect", "that the port would close", "has repeatedly said", "Lopez")),
+        (
+            "Lopez has repeatedly said that the port would close.",
+            ("indirect", "that the port would close", "has repeatedly said", "Lopez"),
+        ),
         # the source is the whole phrase, apposition included
-        ("Dean Baker, an economist at the Harbour Institute, said the port would close.",
-         ("indirect", "the port would close", "said", "Dean Baker, an economist at the Harbour Institute")),
+        (
+            "Dean Baker, an economist at the Harbour Institute, said the port would close.",
+            ("indirect", "the port would close", "said", "Dean Baker, an economist at the Harbour Institute"),
+        ),
         # a name and a colon at the start of a line: transcripts and headlines
-        ("TAPPER: And obviously, you are backing the harbour plan.",
-         ("indirect", "And obviously, you are backing the harbour plan.", ":", "TAPPER")),
+        (
+            "TAPPER: And obviously, you are backing the harbour plan.",
+            ("indirect", "And obviously, you are backing the harbour plan.", ":", "TAPPER"),
+        ),
         ("Lopez: Port Will Close Before the Vote", ("indirect", "Port Will Close Before the Vote", ":", "Lopez")),
         # a relative clause: the source is "who"
         ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
@@ -133,14 +170,19 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
     ("text", "expected"),
     [
         # "X reported that Y claimed Z": the inner report goes via the outer one
-        ("The Guardian reported that the minister claimed the figures were false.",
-         [("a1", "that the minister claimed the figures were false", None),
-          ("a2", "the figures were false", "a1")]),
-        ("The union warned that the strike would go on, the Tribune reported.",
-         [("a1", "The union warned that the strike would go on", None), ("a2", "that the strike would go on", "a1")]),
+        (
+            "The Guardian reported that the minister claimed the figures were false.",
+            [("a1", "that the minister claimed the figures were false", None), ("a2", "the figures were false", "a1")],
+        ),
+        (
+            "The union warned that the strike would go on, the Tribune reported.",
+            [("a1", "The union warned that the strike would go on", None), ("a2", "that the strike would go on", "a1")],
+        ),
         # two reports side by side are not nested
-        ("Lopez said the port would close. Smith said it would not.",
-         [("a1", "the port would close", None), ("a2", "it would not", None)]),
+        (
+            "Lopez said the port would close. Smith said it would not.",
+            [("a1", "the port would close", None), ("a2", "it would not", None)],
+        ),
     ],
 )
 def test_nesting(nlp: Language, text: str, expected: list[tuple[str, str, str | None]]) -> None:

@@ -15,8 +15,15 @@ from render_samples import TEXT, full_analysis
 from presslens.render import render
 
 CHROMIUM = os.environ.get("PRESSLENS_TEST_CHROMIUM")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # The open tab, the messages of any dialogs the page raised, and the report's path.
 Page = tuple[Any, list[str], Path]

@@ -85,6 +85,12 @@ def test_empty_analysis_writes_an_empty_file() -> None:
 def test_sparse_analysis_keeps_what_brat_can_hold() -> None:
     spans, others = read_ann(render(sparse_analysis(), "brat"), SPARSE_TEXT)
     assert sorted(label for label, _ in spans.values()) == [
-        "Attribution", "Content", "Descriptor", "Hedge", "Time", "WORK_OF_ART"]
+        "Attribution",
+        "Content",
+        "Descriptor",
+        "Hedge",
+        "Time",
+        "WORK_OF_ART",
+    ]
     assert [parts[1] for parts in others if parts[0].startswith("E")] == ["Attribution:T6 Content:T1"]
     assert not [parts for parts in others if parts[0].startswith(("R", "A", "*"))]

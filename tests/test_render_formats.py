@@ -13,8 +13,14 @@ SAMPLES = {"full": full_analysis(), "empty": empty_analysis(), "sparse": sparse_
 
 
 def test_formats_and_extensions() -> None:
-    assert FORMATS == {"json": ".json", "text": ".txt", "html": ".html", "ptc": ".tsv", "brat": ".ann",
-                       "webanno": ".jsonld"}
+    assert FORMATS == {
+        "json": ".json",
+        "text": ".txt",
+        "html": ".html",
+        "ptc": ".tsv",
+        "brat": ".ann",
+        "webanno": ".jsonld",
+    }
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -12,8 +12,9 @@ from presslens.render._nest import nest
 from presslens.render.html import PAGE_LAYERS
 
 
-@pytest.mark.parametrize("analysis", [full_analysis(), empty_analysis(), sparse_analysis()],
-                         ids=["full", "empty", "sparse"])
+@pytest.mark.parametrize(
+    "analysis", [full_analysis(), empty_analysis(), sparse_analysis()], ids=["full", "empty", "sparse"]
+)
 def test_page_is_balanced_and_keeps_the_text(analysis: object) -> None:
     parsed = read_page(render(analysis, "html"))  # type: ignore[arg-type]
     assert parsed.article == analysis.text  # type: ignore[attr-defined]
@@ -26,13 +27,13 @@ def test_each_highlight_covers_exactly_its_span() -> None:
     wanted = highlights(analysis, PAGE_LAYERS)
     assert {h.key for h in wanted} == set(parsed.pieces)
     for h in wanted:
-        assert parsed.pieces[h.key] == TEXT[h.start:h.end]
+        assert parsed.pieces[h.key] == TEXT[h.start : h.end]
 
 
 @pytest.mark.parametrize(
     "needle",
     [
-        "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; friends",
+        '&lt;script&gt;alert("x")&lt;/script&gt; &amp; friends',
         "<title>Bridge &lt;b&gt;row&lt;/b&gt; &amp; the &#34;savings&#34; · presslens</title>",
         'title="Reporting cue of a1, stance distancing: the verb keeps the outlet at a distance from the',
         'class="pl-cue pl-stance-endorsing"',

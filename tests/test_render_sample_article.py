@@ -21,7 +21,7 @@ def test_html_pieces_are_the_spans(sample_analysis: Analysis) -> None:
     assert page.article == sample_analysis.text
     for h in highlights(sample_analysis, PAGE_LAYERS):
         if h.start < h.end:
-            assert page.pieces[h.key] == sample_analysis.text[h.start:h.end]
+            assert page.pieces[h.key] == sample_analysis.text[h.start : h.end]
 
 
 def test_brat_spans_and_events(sample_analysis: Analysis) -> None:
@@ -36,12 +36,13 @@ def test_webanno_quotes_are_the_text(sample_analysis: Analysis) -> None:
     assert items
     for item in items:
         position, quote = item["target"]["selector"]
-        assert quote["exact"] == sample_analysis.text[position["start"]:position["end"]]
+        assert quote["exact"] == sample_analysis.text[position["start"] : position["end"]]
 
 
 def test_ptc_and_text(sample_analysis: Analysis) -> None:
     rows = [line.split("\t") for line in render(sample_analysis, "ptc", doc_id="1").splitlines()]
     assert sorted((r[1], int(r[2]), int(r[3])) for r in rows) == sorted(
-        (t.technique, t.start, t.end) for t in sample_analysis.techniques)
+        (t.technique, t.start, t.end) for t in sample_analysis.techniques
+    )
     report = render(sample_analysis, "text")
     assert all(e.name in report for e in sample_analysis.entities)

@@ -63,8 +63,14 @@ def test_empty_analysis_says_so_in_every_section() -> None:
 
 @pytest.mark.parametrize(
     "expected",
-    ["[a1] an unnamed source  direct", "hedge: “\"landmark\"”", "the outlet qualifies these words",
-     "“a \"landmark\"”  in the voice of a7", "fell. \"It → not normalised", "WORK OF ART, 1 mention"],
+    [
+        "[a1] an unnamed source  direct",
+        'hedge: “"landmark"”',
+        "the outlet qualifies these words",
+        '“a "landmark"”  in the voice of a7',
+        'fell. "It → not normalised',
+        "WORK OF ART, 1 mention",
+    ],
 )
 def test_sparse_report_holds(expected: str) -> None:
     assert expected in render(sparse_analysis(), "text")

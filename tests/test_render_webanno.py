@@ -32,8 +32,8 @@ def test_selectors_agree_with_the_text(item: dict[str, Any]) -> None:
     start, end = position["start"], position["end"]
     assert (position["type"], quote["type"]) == ("TextPositionSelector", "TextQuoteSelector")
     assert quote["exact"] == TEXT[start:end] != ""
-    assert quote["prefix"] == TEXT[max(0, start - QUOTE_CONTEXT):start]
-    assert quote["suffix"] == TEXT[end:end + QUOTE_CONTEXT]
+    assert quote["prefix"] == TEXT[max(0, start - QUOTE_CONTEXT) : start]
+    assert quote["suffix"] == TEXT[end : end + QUOTE_CONTEXT]
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["id"].rsplit(":", 1)[-1])

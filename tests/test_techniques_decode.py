@@ -49,6 +49,13 @@ FLAT = grid([0] * 8)
             grid([0, 0, 1, 1, 1, 1, 1, 1]),
             [(1, 2), (2, 4)],
         ),
+        # nor a sentence
+        (
+            [0, 0.9, 0.9, 0.9, 0, 0, 0, 0],
+            Rule(0.5, 0.3, 1, False),
+            grid([0] * 8, [0, 0, 0, 1, 1, 1, 1, 1]),
+            [(1, 3), (3, 4)],
+        ),
         # sentence unit: the seed widens to its whole sentence on its line
         (
             [0, 0, 0, 0.9, 0, 0, 0, 0],

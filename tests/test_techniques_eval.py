@@ -58,5 +58,5 @@ def test_eval_baseline_writes_analyses_and_scores(tmp_path: Path) -> None:
 def test_register_adds_the_techniques_command(tmp_path: Path) -> None:
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["techniques", "--gold", str(tmp_path), "--baseline"])
+    args = parser.parse_args(["eval", "techniques", "--gold", str(tmp_path), "--baseline"])
     assert args.baseline and args.min_score == 0.5 and callable(args.func)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("torch")  # the train extra; the runtime never needs it
-# training/ is a top-level folder beside the package, not installed with it: import it from the checkout.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import Tagger

@@ -36,7 +36,30 @@ from presslens.evaluation import GoldArticle, Labelled, Scores, Tally, line_rang
 from presslens.nlp import load_nlp
 from training.splits import is_heldout
 
-SEEDS = (0.03, 0.05, 0.07, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
+SEEDS = (
+    0.03,
+    0.05,
+    0.07,
+    0.1,
+    0.13,
+    0.16,
+    0.2,
+    0.25,
+    0.3,
+    0.35,
+    0.4,
+    0.45,
+    0.5,
+    0.55,
+    0.6,
+    0.65,
+    0.7,
+    0.75,
+    0.8,
+    0.85,
+    0.9,
+    0.95,
+)
 EXTENDS = (0.03, 0.05, 0.1, 0.2, 0.3, 0.4)
 GAPS = (0, 1, 2)
 POOLS = (3, 6)
@@ -165,7 +188,12 @@ def score_map(items: list[Prepared], k: int, choice: Choice) -> ScoreMap:
     if len(peaks) < 15 or sum(right) < 3:
         return ScoreMap.operating_point(choice.seed)
     xs, ys = isotonic(peaks, right)
-    return warp_to_operating_point(GRID, np.interp(GRID, xs, ys), choice.seed)
+    grid = np.asarray(GRID)
+    curve = np.interp(grid, xs, ys)
+    # below the lowest candidate there is no evidence: fall linearly to 0 instead of extrapolating flat
+    floor = min(peaks)
+    curve = np.where(grid < floor, curve * grid / max(floor, 1e-6), curve)
+    return warp_to_operating_point(GRID, curve, choice.seed)
 
 
 def entry(items: list[Prepared], k: int, choice: Choice, tally: Tally) -> dict[str, Any]:

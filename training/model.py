@@ -78,7 +78,8 @@ def export_onnx(net: TaggerNet, path: Path) -> None:
 
 
 def quantize(source: Path, target: Path) -> None:
-    """Dynamic int8 quantization of the weights (MatMul and the embedding Gather), activations stay float."""
+    """Dynamic int8 quantization of the weights (MatMul and the embedding Gather, one scale per tensor);
+    activations stay float and are quantized on the fly."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=False)

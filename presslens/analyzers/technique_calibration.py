@@ -53,9 +53,7 @@ class ScoreMap:
         return [[round(r, 5), round(s, 5)] for r, s in zip(self.raw, self.score, strict=True)][1:-1]
 
 
-def warp_to_operating_point(
-    grid: Sequence[float], calibrated: Sequence[float], operating_raw: float
-) -> ScoreMap:
+def warp_to_operating_point(grid: Sequence[float], calibrated: Sequence[float], operating_raw: float) -> ScoreMap:
     """Knots from a calibration curve sampled on ``grid``, bent so ``operating_raw`` scores exactly 0.5.
 
     The calibrated curve (probability that the prediction is right) keeps its shape on each side of the

@@ -5,8 +5,9 @@ first pooled onto words (a word is as likely as its likeliest piece). Spans then
 of words above a low ``extend`` level becomes a span only when one of its words reaches the ``seed`` level,
 which keeps the span edges where the model's belief fades rather than where one piece dips. Short dips of
 at most ``gap`` words inside a run are bridged, because a loaded phrase such as "corrupt and disgraceful"
-is one span even when the model is unsure about "and". No span crosses a line: a line is a paragraph in
-the news text, and the techniques are annotated within paragraphs.
+is one span even when the model is unsure about "and". No span crosses a line (a line is a paragraph in
+the news text, and the techniques are annotated within paragraphs) or a sentence, so that each span reads
+as one stretch of one claim.
 """
 
 from __future__ import annotations
@@ -49,9 +50,7 @@ class Rule:
     pool: int = 0
 
 
-def pool_to_words(
-    offsets: NDArray[np.integer], probs: NDArray[np.floating], words: Words
-) -> NDArray[np.float32]:
+def pool_to_words(offsets: NDArray[np.integer], probs: NDArray[np.floating], words: Words) -> NDArray[np.float32]:
     """Word-level probabilities [W, K]: the max over the wordpieces that overlap each word.
 
     A wordpiece belongs to the word whose span holds its first character; pieces that fall between words
@@ -102,10 +101,11 @@ def decode_column(p: NDArray[np.floating], words: Words, rule: Rule) -> list[tup
     """Spans of one technique as (first word, end word exclusive, peak probability)."""
     if rule.pool > 0:
         return _decode_sentences(p, words, rule)
-    mask = _bridge(p >= rule.extend, words.line, rule.gap)
+    segment = _segments(words)
+    mask = _bridge(p >= rule.extend, segment, rule.gap)
     spans: dict[tuple[int, int], float] = {}
     for a0, b0 in _runs(mask):
-        for a1, b1 in _split_blocks(a0, b0, words.line):
+        for a1, b1 in _split_blocks(a0, b0, segment):
             a, b = _trim(a1, b1, words.punct)
             if b <= a:
                 continue
@@ -116,6 +116,14 @@ def decode_column(p: NDArray[np.floating], words: Words, rule: Rule) -> list[tup
                 a, b = _sentence_cover(a, b, words)
             spans[(a, b)] = max(peak, spans.get((a, b), 0.0))
     return [(a, b, s) for (a, b), s in sorted(spans.items())]
+
+
+def _segments(words: Words) -> NDArray[np.int64]:
+    """An id per word that changes at every sentence or line boundary."""
+    if len(words) == 0:
+        return np.zeros(0, dtype=np.int64)
+    change = (np.diff(words.sentence) != 0) | (np.diff(words.line) != 0)
+    return np.concatenate(([0], np.cumsum(change))).astype(np.int64)
 
 
 def _sentence_cover(a: int, b: int, words: Words) -> tuple[int, int]:
@@ -135,9 +143,7 @@ def sentence_runs(words: Words) -> list[tuple[int, int]]:
     """Word ranges of the sentences, cut at line ends too (a sentence never spans two paragraphs)."""
     if len(words) == 0:
         return []
-    change = np.flatnonzero((np.diff(words.sentence) != 0) | (np.diff(words.line) != 0)) + 1
-    cuts = [0, *change.tolist(), len(words)]
-    return list(pairwise(cuts))
+    return _split_blocks(0, len(words), _segments(words))
 
 
 def _decode_sentences(p: NDArray[np.floating], words: Words, rule: Rule) -> list[tuple[int, int, float]]:

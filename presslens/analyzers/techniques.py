@@ -121,9 +121,7 @@ def _span(text: str, technique: str, start: int, end: int, score: float) -> Tech
     return Technique(technique=technique, start=start, end=end, text=text[start:end], score=round(score, 4))
 
 
-def tagger_spans(
-    text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
-) -> list[Technique]:
+def tagger_spans(text: str, words: Words, probs: np.ndarray, config: Config, min_score: float) -> list[Technique]:
     """Spans decoded from word probabilities [W, 23]; Repetition only when it is read off the tagger.
 
     The four pattern techniques are skipped: their tagger outputs were trained on no positive example,
@@ -139,9 +137,7 @@ def tagger_spans(
     return out
 
 
-def repetition_candidates(
-    text: str, words: Words, p: np.ndarray, min_count: int
-) -> list[tuple[int, int, float]]:
+def repetition_candidates(text: str, words: Words, p: np.ndarray, min_count: int) -> list[tuple[int, int, float]]:
     """Repeated phrases' occurrences (first word, end word, peak Repetition probability).
 
     A phrase made only of proper names is not counted: news repeats the names of those it reports on,
@@ -155,9 +151,7 @@ def repetition_candidates(
     ]
 
 
-def repetition_spans(
-    text: str, words: Words, probs: np.ndarray, config: Config, min_score: float
-) -> list[Technique]:
+def repetition_spans(text: str, words: Words, probs: np.ndarray, config: Config, min_score: float) -> list[Technique]:
     """Occurrences of repeated phrases, scored by the tagger's Repetition belief at the occurrence."""
     scores = config.decoding["Repetition"].scores
     out = []

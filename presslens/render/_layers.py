@@ -14,7 +14,15 @@ from .._contract import Analysis, Attribution, Entity, Marker, Span
 
 # Layers in the order an outer element is preferred when two spans cover exactly the same stretch.
 LAYERS: tuple[str, ...] = (
-    "content", "source", "cue", "addressee", "mention", "descriptor", "technique", "marker", "time",
+    "content",
+    "source",
+    "cue",
+    "addressee",
+    "mention",
+    "descriptor",
+    "technique",
+    "marker",
+    "time",
 )
 
 STANCE_NOTES: dict[str, str] = {
@@ -101,20 +109,48 @@ def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
     known = {a.id for a in analysis.attributions}
     for a in analysis.attributions:
         base = {"group": a.id, "link": a.via if a.via in known else None}
-        yield Highlight("content", "Content", a.content.start, a.content.end,
-                        attribution_note(analysis, a), f"{a.id}.content", **base)
+        yield Highlight(
+            "content",
+            "Content",
+            a.content.start,
+            a.content.end,
+            attribution_note(analysis, a),
+            f"{a.id}.content",
+            **base,
+        )
         if a.cue is not None:
             stance = a.cue_stance or "unknown"
             why = STANCE_NOTES.get(stance, "stance not in the lexicon")
-            yield Highlight("cue", "Cue", a.cue.start, a.cue.end,
-                            f"Reporting cue of {a.id}, stance {stance}: {why}", f"{a.id}.cue", **base)
+            yield Highlight(
+                "cue",
+                "Cue",
+                a.cue.start,
+                a.cue.end,
+                f"Reporting cue of {a.id}, stance {stance}: {why}",
+                f"{a.id}.cue",
+                **base,
+            )
         if a.source is not None:
             who = f"resolves to {a.speaker.name}" if a.speaker is not None else "not resolved to a name"
-            yield Highlight("source", "Source", a.source.start, a.source.end,
-                            f"Source of {a.id}: “{a.source.text}” {who}", f"{a.id}.source", **base)
+            yield Highlight(
+                "source",
+                "Source",
+                a.source.start,
+                a.source.end,
+                f"Source of {a.id}: “{a.source.text}” {who}",
+                f"{a.id}.source",
+                **base,
+            )
         if a.addressee is not None:
-            yield Highlight("addressee", "Addressee", a.addressee.start, a.addressee.end,
-                            f"Addressee of {a.id}: told to {a.addressee.text}", f"{a.id}.addressee", **base)
+            yield Highlight(
+                "addressee",
+                "Addressee",
+                a.addressee.start,
+                a.addressee.end,
+                f"Addressee of {a.id}: told to {a.addressee.text}",
+                f"{a.id}.addressee",
+                **base,
+            )
 
 
 def descriptor_voice(analysis: Analysis, voice: str | None) -> str:
@@ -131,12 +167,26 @@ def _entity_layers(analysis: Analysis, entity: Entity) -> Iterator[Highlight]:
     known = {a.id for a in analysis.attributions}
     label = "".join(c if c.isalnum() or c in "_-" else "_" for c in entity.type) or "Entity"
     for i, m in enumerate(entity.mentions):
-        yield Highlight("mention", label, m.start, m.end, f"Mention of {entity.name} ({entity.type})",
-                        f"{entity.id}.m{i}", group=entity.id)
+        yield Highlight(
+            "mention",
+            label,
+            m.start,
+            m.end,
+            f"Mention of {entity.name} ({entity.type})",
+            f"{entity.id}.m{i}",
+            group=entity.id,
+        )
     for i, d in enumerate(entity.descriptors):
-        yield Highlight("descriptor", "Descriptor", d.start, d.end,
-                        f"Label for {entity.name}, {descriptor_voice(analysis, d.voice)}",
-                        f"{entity.id}.d{i}", group=entity.id, link=d.voice if d.voice in known else None)
+        yield Highlight(
+            "descriptor",
+            "Descriptor",
+            d.start,
+            d.end,
+            f"Label for {entity.name}, {descriptor_voice(analysis, d.voice)}",
+            f"{entity.id}.d{i}",
+            group=entity.id,
+            link=d.voice if d.voice in known else None,
+        )
 
 
 def technique_note(technique: str, score: float) -> str:
@@ -155,8 +205,9 @@ def _voice_layers(analysis: Analysis) -> Iterator[Highlight]:
     for i, m in enumerate(analysis.markers):
         about = describe_ref(analysis, m.target)
         note = f"{MARKER_NAMES[m.kind]}: {marker_reason(m)}"
-        yield Highlight("marker", MARKER_NAMES[m.kind], m.start, m.end,
-                        note + (f" (about {about})" if about else ""), f"m{i}")
+        yield Highlight(
+            "marker", MARKER_NAMES[m.kind], m.start, m.end, note + (f" (about {about})" if about else ""), f"m{i}"
+        )
     for i, t in enumerate(analysis.techniques):
         note = technique_note(t.technique, t.score)
         yield Highlight("technique", t.technique, t.start, t.end, note, f"p{i}")

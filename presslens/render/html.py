@@ -67,8 +67,10 @@ def article_markup(analysis: Analysis) -> Markup:
     def open_tag(h: Highlight, first: bool) -> str:
         anchor = f' id="{escape(h.key)}"' if first else ""
         css = classes[h.key] + ("" if first else " pl-cont")
-        return (f'<span{anchor} class="{css}" data-key="{escape(h.key)}" data-label="{escape(h.label)}"'
-                f' title="{escape(h.note)}">')
+        return (
+            f'<span{anchor} class="{css}" data-key="{escape(h.key)}" data-label="{escape(h.label)}"'
+            f' title="{escape(h.note)}">'
+        )
 
     return Markup(nest(analysis.text, spans, open_tag))
 
@@ -106,8 +108,13 @@ def _technique_rows(analysis: Analysis) -> list[dict[str, object]]:
     from ..analyzers.techniques import explain
 
     return [
-        {"key": f"p{i}", "technique": t.technique, "excerpt": excerpt(t.text, 200), "score": f"{t.score:.2f}",
-         "explanation": explain(t.technique)}
+        {
+            "key": f"p{i}",
+            "technique": t.technique,
+            "excerpt": excerpt(t.text, 200),
+            "score": f"{t.score:.2f}",
+            "explanation": explain(t.technique),
+        }
         for i, t in enumerate(analysis.techniques)
     ]
 
@@ -121,7 +128,8 @@ def render_html(analysis: Analysis) -> str:
         legend=LEGEND,
         attributions=_attribution_rows(analysis),
         entities=_entity_rows(analysis),
-        markers=[(f"m{i}", m, marker_reason(m), describe_ref(analysis, m.target))
-                 for i, m in enumerate(analysis.markers)],
+        markers=[
+            (f"m{i}", m, marker_reason(m), describe_ref(analysis, m.target)) for i, m in enumerate(analysis.markers)
+        ],
         techniques=_technique_rows(analysis),
     )

@@ -42,8 +42,12 @@ def _field(name: str, value: str, style: str = "") -> Padding:
 
 def _header(a: Analysis) -> Iterator[RenderableType]:
     yield Text(a.title or "Untitled article", style="bold")
-    for name, value in (("site", a.site), ("author", a.author), ("url", a.url),
-                        ("published", a.published.isoformat() if a.published else None)):
+    for name, value in (
+        ("site", a.site),
+        ("author", a.author),
+        ("url", a.url),
+        ("published", a.published.isoformat() if a.published else None),
+    ):
         if value:
             yield _field(name, value)
     yield _field("extractor", a.extractor)
@@ -121,9 +125,17 @@ def _times(a: Analysis) -> Iterator[RenderableType]:
 def render_text(analysis: Analysis, color: bool = False, width: int = WIDTH) -> str:
     """The report as one string; ``color`` adds ANSI styles for a terminal."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False,
-                      markup=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
     sections = (_header, _who_said_what, _entities, _own_voice, _techniques, _times)
     for section in sections:
         console.print(Group(*section(analysis)))

@@ -26,8 +26,12 @@ def _iri_base(analysis: Analysis) -> str:
 def _selectors(text: str, start: int, end: int) -> list[dict[str, object]]:
     return [
         {"type": "TextPositionSelector", "start": start, "end": end},
-        {"type": "TextQuoteSelector", "exact": text[start:end],
-         "prefix": text[max(0, start - QUOTE_CONTEXT):start], "suffix": text[end:end + QUOTE_CONTEXT]},
+        {
+            "type": "TextQuoteSelector",
+            "exact": text[start:end],
+            "prefix": text[max(0, start - QUOTE_CONTEXT) : start],
+            "suffix": text[end : end + QUOTE_CONTEXT],
+        },
     ]
 
 
@@ -49,8 +53,7 @@ def annotation(analysis: Analysis, h: Highlight, source: str, base: str) -> dict
         "motivation": "tagging",
         "body": [
             {"type": "TextualBody", "purpose": "tagging", "value": h.label, "format": "text/plain"},
-            {"type": "TextualBody", "purpose": "describing", "value": h.note, "format": "text/plain",
-             "language": "en"},
+            {"type": "TextualBody", "purpose": "describing", "value": h.note, "format": "text/plain", "language": "en"},
             *_links(h, base),
         ],
         "target": {"source": source, "selector": _selectors(analysis.text, h.start, h.end)},

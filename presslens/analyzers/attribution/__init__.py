@@ -18,7 +18,7 @@ from .build import build
 from .combine import combine
 from .decode import decode
 from .draft import Draft
-from .link import link
+from .link import link, reach_content
 from .quotes import find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -38,5 +38,5 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = doc.text
     quotes = find_quotes(text)
     speech = [q for q in quotes if is_speech(text, q)]
-    drafts = combine(tagged, rule_drafts(doc, text, speech), text, speech)
+    drafts = [reach_content(doc, d) for d in combine(tagged, rule_drafts(doc, text, speech), text, speech)]
     return build(doc, text, drafts, quotes, entities)

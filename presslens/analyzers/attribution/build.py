@@ -43,9 +43,9 @@ def nesting(drafts: Sequence[Draft]) -> list[int | None]:
     return out
 
 
-def build(doc: Doc, text: str, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[
-    Attribution, ...
-]:
+def build(
+    doc: Doc, text: str, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: Sequence[Entity]
+) -> tuple[Attribution, ...]:
     """The contract objects, numbered a1, a2, ... in the order of their contents."""
     ordered = sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     outer = nesting(ordered)
@@ -54,15 +54,17 @@ def build(doc: Doc, text: str, drafts: Sequence[Draft], quotes: Sequence[Quote],
         cue = _span(text, draft.cue)
         lemma = doc[draft.cue_head].lemma_ if draft.cue_head is not None else None
         holder = outer[k]
-        out.append(Attribution(
-            id=f"a{k + 1}",
-            kind=kind_of(text, draft, quotes),
-            content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
-            cue=cue,
-            cue_stance=None if cue is None else cue_stance(cue.text, lemma),
-            source=_span(text, draft.source),
-            speaker=None if draft.source is None else resolve(doc, text, draft.source, entities, draft.content),
-            addressee=_span(text, draft.addressee),
-            via=None if holder is None else f"a{holder + 1}",
-        ))
+        out.append(
+            Attribution(
+                id=f"a{k + 1}",
+                kind=kind_of(text, draft, quotes),
+                content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
+                cue=cue,
+                cue_stance=None if cue is None else cue_stance(cue.text, lemma),
+                source=_span(text, draft.source),
+                speaker=None if draft.source is None else resolve(doc, text, draft.source, entities, draft.content),
+                addressee=_span(text, draft.addressee),
+                via=None if holder is None else f"a{holder + 1}",
+            )
+        )
     return tuple(out)

@@ -1,9 +1,9 @@
 """Tagger drafts and rule drafts into one list, with quotes made whole.
 
 The tagger finds most contents (including beliefs and "X mocked Y" that no lexicon lists); the rules add
-what it misses and lend it the parse's cue, source and addressee where it has none. Quotation marks then
-settle the edges: a content that covers most of a quote takes all of it, and a quote that follows an
-attributed quote with no cue of its own continues it ("A," she said. "B.").
+what it misses and lend it the parse's clause, cue, source and addressee where both found the same report.
+Quotation marks then settle the edges: a content that covers most of a quote takes all of it, and a quote
+that follows an attributed quote with no cue of its own continues it ("A," she said. "B.").
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _SAME_MATCH: Final = 0.5
 _SNAP_SHARE: Final = 0.5
 _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
+_SURE: Final = 0.8
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -28,39 +29,62 @@ def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
 
 
 def _fill(tagged: Draft, rule: Draft) -> Draft:
-    """The tagger's spans, completed by the rule's where the tagger has none; the rule's content when the
-    tagger's swallowed the cue (a cue is never part of what it reports)."""
+    """A tagger draft for the same content as a rule draft takes the rule's content (the parse gives
+    whole clauses: measured, +0.007 exact-match F1 at equal overlap F1) and, when both name the same
+    cue, the rule's cue and source (whole phrases: "has repeatedly said", "Dean Baker, an economist at
+    ..."; the tagger's edges wander) and addressee. When the rule's report holds the tagger's cue, the
+    two are an outer report and the same words found again inside it, and the outer one stands."""
+    if _holds(rule, tagged):
+        return rule
     same_cue = tagged.cue is None or (rule.cue is not None and overlap(tagged.cue, rule.cue) > 0)
-    content = rule.content if rule.cue and overlap(tagged.content, rule.cue) else tagged.content
+    if not same_cue:
+        return replace(tagged, content=rule.content)
     return replace(
         tagged,
-        content=content,
-        cue=tagged.cue or rule.cue,
-        source=tagged.source or (rule.source if same_cue else None),
-        addressee=rule.addressee if same_cue else None,
-        cue_head=rule.cue_head if same_cue else tagged.cue_head,
+        content=rule.content,
+        cue=rule.cue or tagged.cue,
+        source=rule.source or tagged.source,
+        addressee=rule.addressee,
+        cue_head=rule.cue_head,
     )
 
 
-def merge(tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
-    """Every tagger draft (completed by its matching rule draft) plus the rule drafts it does not match.
+def _credible(text: str, draft: Draft) -> bool:
+    """A tagger draft worth reporting: linked to a cue, and more than a stray word unless the tagger is
+    sure of it (one-word contents are real, "you don't like it", but so are the tagger's fragments)."""
+    words = len(text[draft.content[0] : draft.content[1]].split())
+    return draft.cue is not None and (words > 1 or draft.score >= _SURE)
 
-    Where a rule draft overlaps a tagger draft without matching it, the rule draft wins: it has a cue
-    that governs its content in the parse, the tagger draft only its own probabilities."""
-    import os
-    keep = float(os.environ.get("KEEP", "2"))
-    floor = float(os.environ.get("FLOOR", "0"))
-    tagged = [d for d in tagged if d.score >= floor]
-    sure = [d for d in tagged if d.score >= keep]
-    rules = [r for r in rules if not any(_clashes(d, r) for d in sure)]
-    out = [d for d in tagged if d.score >= keep or not any(_clashes(d, r) for r in rules)]
+
+def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
+    """Every credible tagger draft (completed by its matching rule draft) plus the rule drafts it does
+    not match. Where a rule draft overlaps a tagger draft without matching it, the surer one wins: the
+    tagger draft when its score reaches ``_SURE``, else the rule draft, whose cue governs its content
+    in the parse."""
+    tagged = [d for d in tagged if _credible(text, d)]
+    inner = [r for r in rules if any(_holds(o, r) for o in rules if o is not r)]
+    sure = [d for d in tagged if d.score >= _SURE]
+    rules = [r for r in rules if not any(_clashes(d, r, inner) for d in sure)]
+    out = [d for d in tagged if d.score >= _SURE or not any(_clashes(d, r, inner) for r in rules)]
     out = [d if (rule := _best(d, rules)) is None else _fill(d, rule) for d in out]
     out += [r for r in rules if not any(jaccard(r.content, d.content) >= _SAME_MATCH for d in out)]
     return sorted(out, key=lambda d: d.content)
 
 
-def _clashes(tagged: Draft, rule: Draft) -> bool:
-    return overlap(tagged.content, rule.content) > 0 and jaccard(tagged.content, rule.content) < _SAME_MATCH
+def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
+    """Overlapping contents that are neither the same nor nested. A rule draft holding the tagger's
+    with its cue is the outer report ("The Gazette reported that the mayor claimed ..."), and both stay;
+    a tagger draft holding a rule draft is nesting only when the rules see that nesting themselves (the
+    tagger, trained on PolNeAR's outermost-only marking, finds the outer report alone; keeping every
+    rule draft inside a tagger draft cost 0.012 content-F1 on held-out train)."""
+    if not overlap(tagged.content, rule.content) or jaccard(tagged.content, rule.content) >= _SAME_MATCH:
+        return False
+    return not (_holds(rule, tagged) or (_holds(tagged, rule) and any(r is rule for r in inner)))
+
+
+def _holds(outer: Draft, inner: Draft) -> bool:
+    start, end = outer.content
+    return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
 
 
 def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
@@ -87,14 +111,16 @@ def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> 
     for quote in speech:
         if any(overlap((quote.start, quote.end), d.content) for d in out):
             continue
-        prev = max((k for k, d in enumerate(out) if d.content[1] <= quote.start), default=None,
-                   key=lambda k: out[k].content[1])
-        nxt = min((k for k, d in enumerate(out) if d.content[0] >= quote.end), default=None,
-                  key=lambda k: out[k].content[0])
+        prev = max(
+            (k for k, d in enumerate(out) if d.content[1] <= quote.start), default=None, key=lambda k: out[k].content[1]
+        )
+        nxt = min(
+            (k for k, d in enumerate(out) if d.content[0] >= quote.end), default=None, key=lambda k: out[k].content[0]
+        )
         if prev is not None and _quoted_end(text, out[prev]) and _cue_tail(text, out[prev], quote.start):
             out[prev] = replace(out[prev], content=(out[prev].content[0], quote.end))
-        elif nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(
-            text, [], quote.end, out[nxt].content[0]
+        elif (
+            nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0])
         ):
             out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
     return out
@@ -128,15 +154,35 @@ def without_cue(text: str, draft: Draft) -> Range:
     return before if before[1] - before[0] >= after[1] - after[0] else after
 
 
+def join_shared_cues(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Two neighbouring quotes linked to the same cue are one content said in pieces ("A," she said.
+    "B."): PolNeAR gives one cue one content, and so does a reader."""
+    out: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.content):
+        if out and _said_in_pieces(text, out[-1], draft):
+            prev = out[-1]
+            out[-1] = replace(prev, content=(prev.content[0], draft.content[1]), source=prev.source or draft.source)
+        else:
+            out.append(draft)
+    return out
+
+
+def _said_in_pieces(text: str, first: Draft, second: Draft) -> bool:
+    """Quote, then the shared cue, then a quote, within a sentence's reach."""
+    if first.cue is None or second.cue is None or not overlap(first.cue, second.cue):
+        return False
+    gap = (first.content[1], second.content[0])
+    quoted = _quoted_end(text, first) and _has_mark(text[gap[1] : gap[1] + 2])
+    return quoted and 0 <= gap[1] - gap[0] <= _CUE_TAIL and gap[0] <= first.cue[0] < gap[1]
+
+
 def _has_mark(text: str) -> bool:
     return any(c in MARKS for c in text) or "''" in text
 
 
-def combine(
-    tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]
-) -> list[Draft]:
+def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]) -> list[Draft]:
     """The final drafts in content order, quotes whole, one draft per content."""
-    drafts = [snap(d, speech) for d in merge(tagged, rules)]
+    drafts = join_shared_cues(text, [snap(d, speech) for d in merge(text, tagged, rules)])
     drafts = continue_quotes(text, drafts, speech)
     unique: dict[Range, Draft] = {}
     for draft in drafts:

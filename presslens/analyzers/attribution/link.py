@@ -8,6 +8,7 @@ around its cue ("A," he said, "B.") is one content, so such pieces are joined be
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from .rules import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 _CLIMB: Final = 3
+_REACH: Final = 2
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
@@ -54,9 +56,13 @@ def join_split(text: str, contents: Sequence[Scored], frames: Sequence[Range]) -
     return joined
 
 
+def _quoted_gap(text: str, start: int, end: int) -> bool:
+    return _near_mark(text, start) and _near_mark(text, end)
+
+
 def _splits(text: str, first: Range, second: Range, frames: Sequence[Range]) -> bool:
     gap = (first[1], second[0])
-    if "\n" in text[gap[0] : gap[1]] or not (_near_mark(text, gap[0]) and _near_mark(text, gap[1])):
+    if "\n" in text[gap[0] : gap[1]] or not _quoted_gap(text, *gap):
         return False
     between = [f for f in frames if gap[0] <= f[0] and f[1] <= gap[1]]
     return bool(between) and is_glue(text, frames, *gap)
@@ -95,10 +101,11 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range]) -> Rang
     return min(near, key=lambda c: _gap(c, content), default=None)
 
 
-def pick_source(doc: Doc, cue: Range | None, content: Range, sources: Sequence[Range]) -> Range | None:
-    """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence."""
-    outside = [s for s in sources if not overlap(s, content)]
+def pick_source(doc: Doc, text: str, cue: Range | None, content: Range, sources: Sequence[Range]) -> Range | None:
+    """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence;
+    never one on another line than the cue (a byline is not the subject of the headline above it)."""
     anchor = cue or content
+    outside = [s for s in sources if not overlap(s, content) and _one_line(text, s, anchor)]
     head = _head(doc, anchor) if cue else None
     subj = None if head is None else subject_of(head)
     if subj is not None:
@@ -106,11 +113,15 @@ def pick_source(doc: Doc, cue: Range | None, content: Range, sources: Sequence[R
             if source[0] <= subj.idx < source[1]:
                 return source
         phrase = noun_phrase(doc, subj)
-        if not overlap(phrase, content):
+        if not overlap(phrase, content) and _one_line(text, phrase, anchor):
             return phrase
     sent = _sentence(doc, anchor)
     near = [s for s in outside if overlap(s, sent)]
     return min(near, key=lambda s: _gap(s, anchor), default=None)
+
+
+def _one_line(text: str, a: Range, b: Range) -> bool:
+    return "\n" not in text[min(a[0], b[0]) : max(a[1], b[1])]
 
 
 def _sentence(doc: Doc, span: Range) -> Range:
@@ -121,6 +132,11 @@ def _sentence(doc: Doc, span: Range) -> Range:
     return first.start_char, last.end_char
 
 
+def _same_line(doc: Doc, a: Token, b: Token) -> bool:
+    """No line break between two tokens (the parse sometimes hangs a headline on the next sentence)."""
+    return "\n" not in doc[min(a.i, b.i) : max(a.i, b.i)].text
+
+
 def parse_governor(doc: Doc, content: Range) -> Token | None:
     """The verb (or, for "the claim that ...", the noun) whose complement the content is."""
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
@@ -129,11 +145,31 @@ def parse_governor(doc: Doc, content: Range) -> Token | None:
     root, node = span.root, span.root.head
     for _ in range(_CLIMB):
         if node.pos_ == "VERB" or (node.pos_ == "NOUN" and root.dep_ in ("acl", "ccomp")):
-            return node if not content[0] <= node.idx < content[1] else None
+            inside = content[0] <= node.idx < content[1]
+            return None if inside or not _same_line(doc, node, span.root) else node
         if node.pos_ not in ("ADP", "SCONJ", "NOUN") or node.head.i == node.i:
             return None
         root, node = node, node.head
     return None
+
+
+def _whole_cue(doc: Doc, cue: Range) -> Range:
+    """A tagged cue widened over the auxiliaries and adverbs of its verb ("has repeatedly said")."""
+    head = _head(doc, cue)
+    if head is None or head.pos_ != "VERB":
+        return cue
+    return min(cue[0], doc[cue_start(doc, head)].idx), cue[1]
+
+
+def _whole_source(doc: Doc, source: Range, taken: Sequence[Range]) -> Range:
+    """A tagged source widened to its whole noun phrase ("Arthur Hellman, a law professor at ..."), as
+    long as the phrase stays clear of the content and cue; measured +0.005 source-F1 on held-out train."""
+    head = _head(doc, source)
+    if head is None:
+        return source
+    phrase = noun_phrase(doc, head)
+    inside = phrase[0] <= source[0] and source[1] <= phrase[1]
+    return phrase if inside and not any(overlap(phrase, r) for r in taken) else source
 
 
 def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
@@ -144,8 +180,31 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
     for content, score in join_split(text, contents, frames):
         cue = pick_cue(doc, text, content, spans["CUE"])
-        source = pick_source(doc, cue, content, spans["SOURCE"])
+        source = pick_source(doc, text, cue, content, spans["SOURCE"])
         head = _head(doc, cue) if cue else None
-        cue_head = None if head is None else head.i
-        drafts.append(Draft(content=content, cue=cue, source=source, cue_head=cue_head, score=score))
+        cue = None if cue is None else _whole_cue(doc, cue)
+        taken = [r for r in (content, cue) if r is not None]
+        source = None if source is None else _whole_source(doc, source, taken)
+        drafts.append(
+            Draft(content=content, cue=cue, source=source, cue_head=None if head is None else head.i, score=score)
+        )
     return drafts
+
+
+def _small_word(tok: Token) -> bool:
+    """A preposition, particle or adverb, but not an infinitive's "to"."""
+    return (tok.pos_ in ("ADP", "ADV") or tok.dep_ == "prt") and not (tok.tag_ == "TO" and tok.dep_ == "aux")
+
+
+def reach_content(doc: Doc, draft: Draft) -> Draft:
+    """A cue before its content takes the prepositions and particles in between ("complained about",
+    "accused ... of", "pointed out"): PolNeAR's cues end where the content starts in 89% of cases, and
+    these small words are most of the rest. An infinitive's "to" is left alone (it goes either way)."""
+    if draft.cue is None or draft.cue[1] > draft.content[0]:
+        return draft
+    gap = doc.char_span(draft.cue[1], draft.content[0], alignment_mode="contract")
+    if gap is None or len(gap) == 0 or len(gap) > _REACH:
+        return draft
+    if not all(_small_word(t) for t in gap):
+        return draft
+    return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))

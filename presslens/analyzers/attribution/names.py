@@ -18,7 +18,8 @@ _MALE: Final = words(
     zachary douglas harold carl arthur gerald roger keith jeremy terry lawrence sean christian albert
     joe ethan austin jesse willie billy bryan bruce jordan ralph roy noah dylan eugene wayne alan juan
     louis russell gabriel randy philip harry vincent bobby johnny logan bernie ted jeb marco mike chris
-    rand ben barack bill mitch newt rick ron tim""")
+    rand ben barack bill mitch newt rick ron tim"""
+)
 _FEMALE: Final = words(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
     sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
@@ -28,7 +29,8 @@ _FEMALE: Final = words(
     martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
     denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
     kayla alexis lori hillary carly nikki elizabeth sarah huma kellyanne hope ivanka melania michelle
-    nancy elaine kamala tulsi jill""")
+    nancy elaine kamala tulsi jill"""
+)
 
 
 _TITLES: Final = words("mr mrs ms dr sen rep gov president")

@@ -25,13 +25,16 @@ _NEUTER: Final = words("it its itself")
 _RELATIVE: Final = words("who whom whose which that")
 _MALE_WORDS: Final = words(
     """mr man men he his husband father son brother king prince congressman chairman spokesman
-    businessman sir lord boy uncle nephew grandfather gentleman""")
+    businessman sir lord boy uncle nephew grandfather gentleman"""
+)
 _FEMALE_WORDS: Final = words(
     """mrs ms miss woman women she her wife mother daughter sister queen princess congresswoman
-    chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother""")
+    chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
+)
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 _GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
 _LOOKBACK: Final = 1500
+_SUBJECT_REACH: Final = 400
 
 
 def resolve(
@@ -50,7 +53,7 @@ def resolve(
         noun = head.head.head
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
     if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
-        found = _antecedent(text, source[0], word, entities, exclude)
+        found = _antecedent(doc, text, source[0], word, entities, exclude)
         return None if found is None else Speaker(name=found.name, entity=found.id)
     if head.pos_ == "PRON":
         return None
@@ -100,17 +103,26 @@ def _agrees(text: str, entity: Entity, word: str) -> bool:
 
 
 def _antecedent(
-    text: str, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
+    doc: Doc, text: str, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
 ) -> Entity | None:
-    """The entity with the latest mention before ``at`` (within a window) that agrees with the pronoun."""
-    best: Entity | None = None
-    best_at = max(-1, at - _LOOKBACK)
+    """The entity that agrees with the pronoun, from its mentions before ``at``: the latest one that is
+    a sentence's subject within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
+    last subject: "Hale accused Okafor ... He described"), else the latest one in the window."""
+    candidates: list[tuple[int, bool, Entity]] = []
     for entity in entities:
         for mention in entity.mentions:
             inside = exclude is not None and overlap(exclude, (mention.start, mention.end)) > 0
-            if best_at < mention.start < at and not inside and _agrees(text, entity, word):
-                best, best_at = entity, mention.start
-    return best
+            if at - _LOOKBACK < mention.start < at and not inside and _agrees(text, entity, word):
+                candidates.append((mention.start, _is_subject(doc, mention.start, mention.end), entity))
+    if not candidates:
+        return None
+    subjects = [c for c in candidates if c[1] and at - c[0] <= _SUBJECT_REACH]
+    return max(subjects or candidates, key=lambda c: c[0])[2]
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:

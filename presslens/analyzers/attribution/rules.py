@@ -37,8 +37,10 @@ _VERB: Final = IDS["VERB"]
 _ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
 _LABEL_RE: Final = re.compile(r"^(?:.{0,80}? - )?([A-Z][\w.'’&\- ]{0,48}?):[ \t\xa0]+(\S[^\n]*)$", re.MULTILINE)
 _LINKING_POS: Final = frozenset({"PUNCT", "DET", "CCONJ", "ADP"})
-_NOT_SPEAKERS: Final = words("note update editor editors correction photo related watch read video caption source "
-                             "sources disclosure warning summary example")
+_NOT_SPEAKERS: Final = words(
+    "note update editor editors correction photo related watch read video caption source "
+    "sources disclosure warning summary example"
+)
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
@@ -169,8 +171,9 @@ def _infinitive(doc: Doc, verb: Token) -> Range | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in child.children):
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
-            with_object = obj is not None and verb.lemma_ not in ADDRESSING
-            start = obj.left_edge.i if obj is not None and with_object else child.left_edge.i
+            start = child.left_edge.i
+            if obj is not None and verb.lemma_ not in ADDRESSING:
+                start = obj.left_edge.i
             return token_range(doc, start, child.right_edge.i)
     return None
 
@@ -214,8 +217,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     parser two subjects for one verb, the headline's and the sentence's)."""
     doc = verb.doc
     subjects = [
-        c for c in verb.children
-        if c.dep_ in _SUBJECTS and "\n" not in doc[min(c.i, verb.i) : max(c.i, verb.i)].text
+        c for c in verb.children if c.dep_ in _SUBJECTS and "\n" not in doc[min(c.i, verb.i) : max(c.i, verb.i)].text
     ]
     return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
 
@@ -286,20 +288,26 @@ def _according_to(doc: Doc, text: str) -> list[Draft]:
         rest = [t.i for t in clause.subtree if t.i not in inner and not t.is_punct]
         if not rest:
             continue
-        out.append(Draft(
-            content=trim(text, token_range(doc, min(rest), max(rest))),
-            cue=token_range(doc, tok.i, to.i),
-            source=noun_phrase(doc, pobj),
-            cue_head=tok.i,
-        ))
+        out.append(
+            Draft(
+                content=trim(text, token_range(doc, min(rest), max(rest))),
+                cue=token_range(doc, tok.i, to.i),
+                source=noun_phrase(doc, pobj),
+                cue_head=tok.i,
+            )
+        )
     return out
 
 
 def _names_someone(label: Span) -> bool:
     """A short capitalised phrase without a verb that is not a label of the page itself ("Note:")."""
     capitalised = all(t.is_title or t.is_upper or t.pos_ in _LINKING_POS for t in label)
-    return (1 <= len(label) <= 5 and capitalised and label[0].lower_ not in _NOT_SPEAKERS
-            and not any(t.pos_ in ("VERB", "AUX") for t in label))
+    return (
+        1 <= len(label) <= 5
+        and capitalised
+        and label[0].lower_ not in _NOT_SPEAKERS
+        and not any(t.pos_ in ("VERB", "AUX") for t in label)
+    )
 
 
 def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
@@ -311,9 +319,11 @@ def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
         if label is None or not _names_someone(label):
             continue
         colon = match.end(1)
-        out.append(Draft(
-            content=trim(text, match.span(2)),
-            cue=(colon, colon + 1),
-            source=match.span(1),
-        ))
+        out.append(
+            Draft(
+                content=trim(text, match.span(2)),
+                cue=(colon, colon + 1),
+                source=match.span(1),
+            )
+        )
     return out

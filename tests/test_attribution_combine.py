@@ -1,0 +1,77 @@
+"""Merging tagger drafts with rule drafts, on hand-made drafts over sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.analyzers.attribution.combine import join_shared_cues, merge
+from presslens.analyzers.attribution.draft import Draft
+
+
+def _at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+TEXT = "The Gazette reported that the mayor claimed the port would close."
+OUTER = Draft(
+    content=_at(TEXT, "that the mayor claimed the port would close"),
+    cue=_at(TEXT, "reported"),
+    source=_at(TEXT, "The Gazette"),
+)
+INNER = Draft(
+    content=_at(TEXT, "the port would close"), cue=_at(TEXT, "claimed"), source=_at(TEXT, "the mayor"), score=0.95
+)
+PART = Draft(content=_at(TEXT, "the mayor claimed"), cue=_at(TEXT, "reported"), score=0.6)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "rules", "expected"),
+    [
+        # a rule report holding the tagger's with its cue is the outer report: both stay
+        ([INNER], [OUTER], [OUTER.content, INNER.content]),
+        # an unsure tagger draft cutting across a rule draft gives way to it
+        ([PART], [OUTER], [OUTER.content]),
+        # a sure one wins over a rule draft it cuts across
+        ([Draft(content=PART.content, cue=PART.cue, score=0.95)], [OUTER], [PART.content]),
+        # a tagger draft linked to no cue is not reported
+        ([Draft(content=INNER.content, score=0.95)], [], []),
+        # nor is a one-word fragment the tagger is unsure of
+        ([Draft(content=_at(TEXT, "port"), cue=_at(TEXT, "claimed"), score=0.5)], [], []),
+    ],
+)
+def test_merge(tagged: list[Draft], rules: list[Draft], expected: list[tuple[int, int]]) -> None:
+    assert [d.content for d in merge(TEXT, tagged, rules)] == expected
+
+
+def test_merge_takes_the_parse_phrases_for_the_same_cue() -> None:
+    text = "Lopez has repeatedly said that the port would close."
+    tagged = Draft(content=_at(text, "that the port would close"), cue=_at(text, "said"), score=0.9)
+    rule = Draft(content=tagged.content, cue=_at(text, "has repeatedly said"), source=_at(text, "Lopez"))
+    (found,) = merge(text, [tagged], [rule])
+    assert (found.cue, found.source) == (rule.cue, rule.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        # a quote, its cue, and the next quote linked to the same cue: one content
+        (
+            "“The port will close,” Lopez said on Monday. “Nobody will be allowed in.”",
+            ["“The port will close,”", "“Nobody will be allowed in.”"],
+            ["“The port will close,” Lopez said on Monday. “Nobody will be allowed in.”"],
+        ),
+        # the same cue but no quotation: two reports stay two
+        (
+            "Lopez said the port would close and said the ferry would stop.",
+            ["the port would close", "the ferry would stop"],
+            ["the port would close", "the ferry would stop"],
+        ),
+    ],
+)
+def test_join_shared_cues(text: str, pieces: list[str], expected: list[str]) -> None:
+    cue = _at(text, "said")
+    drafts = [Draft(content=_at(text, p), cue=cue) for p in pieces]
+    assert [text[slice(*d.content)] for d in join_shared_cues(text, drafts)] == expected
