@@ -113,6 +113,20 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             ("The Harbour Gazette", None),
         ),
         ("She said the port would close.", [], "She", None),
+        # an entity named in a modifier of the source is not the speaker (a regression: "Residents who spoke
+        # to the Gazette" resolved to the Gazette, "the company's spokesman" to the company)
+        (
+            "Residents who spoke to the Gazette earlier this month said they were tired of waiting.",
+            [("e6", "Harbour Gazette", "ORG", ("Gazette",), ())],
+            "Residents who spoke to the Gazette",
+            ("Residents who spoke to the Gazette", None),
+        ),
+        (
+            "The Dockworkers Union's spokesman said the strike would go on.",
+            [UNION],
+            "The Dockworkers Union's spokesman",
+            ("The Dockworkers Union's spokesman", None),
+        ),
     ],
 )
 def test_speaker(

@@ -22,6 +22,8 @@ from presslens.analyzers.stance import cue_stance
         ("acknowledged", None, "endorsing"),
         ("pointed out", None, "endorsing"),
         ("has claimed", "claim", "distancing"),
+        ("shouted", None, "neutral"),
+        ("chanted", None, "neutral"),
         ("ran", None, None),
     ],
 )

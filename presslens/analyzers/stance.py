@@ -49,6 +49,13 @@ NEUTRAL: Final = frozenset(
         "agree",
         "accuse",
         "quote",
+        "shout",
+        "chant",
+        "cry",
+        "yell",
+        "scream",
+        "whisper",
+        "mutter",
     ]
 )
 DISTANCING: Final = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
 from .draft import Range, overlap
@@ -45,7 +45,7 @@ def resolve(
     if span is None or len(span) == 0:
         return None
     head = span.root
-    entity = _mentioned((head.idx, head.idx + len(head)), entities) or _mentioned(source, entities)
+    entity = _mentioned((head.idx, head.idx + len(head)), entities) or _in_core(head, span, entities)
     if entity is not None:
         return Speaker(name=entity.name, entity=entity.id)
     word = head.lower_
@@ -61,6 +61,30 @@ def resolve(
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=span.text)
+
+
+_NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
+
+
+def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | None:
+    """An entity named in the source phrase itself ("the plant's owner, Brightwell Beverages"), not in a
+    modifier of it: "Residents who spoke to the Gazette" are not the Gazette, "the company's spokesman" is
+    not the company."""
+    core = [t for t in span if not any(a.dep_ in _NOT_THE_SPEAKER for a in _path_to(t, head))]
+    for token in core:
+        entity = _mentioned((token.idx, token.idx + len(token)), entities)
+        if entity is not None:
+            return entity
+    return None
+
+
+def _path_to(token: Token, head: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``head``; all of them when head is not above it."""
+    path = []
+    while token.i != head.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
