@@ -54,7 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--semeval", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--encoder", type=Path, default=None, help="encoder folder (default: the MiniLM wheel)")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--layers", type=int, default=4)
     parser.add_argument("--max-len", type=int, default=256, help="window length with [CLS] and [SEP]")
     parser.add_argument("--stride", type=int, default=32, help="wordpieces shared by consecutive windows")
