@@ -161,12 +161,21 @@ def _base(columns: list[Any], f: Filters, dialect: str) -> Select[Any]:
     return select(*columns).select_from(A).outerjoin(Outlet, Outlet.id == A.outlet_id).where(article_filter(f, dialect))
 
 
+def _article_columns() -> list[Any]:
+    """The columns every per-finding view starts with, so rows can be joined back to their article."""
+    return [A.id.label("article_id"), Outlet.name.label("outlet"), A.published]
+
+
+def _matching(stmt: Select[Any], f: Filters, key: str, order: Any) -> Select[Any]:
+    """Keep the findings the filter names (e.g. only the given speaker's quotes), in text order."""
+    row = _finding(f)[key]
+    return (stmt.where(row) if row is not None else stmt).order_by(A.id, order)
+
+
 def articles(f: Filters, dialect: str) -> Select[Any]:
     return _base(
         [
-            A.id.label("article_id"),
-            Outlet.name.label("outlet"),
-            A.published,
+            *_article_columns(),
             A.first_seen,
             A.title,
             A.url,
@@ -191,9 +200,7 @@ def quotes(f: Filters, dialect: str) -> Select[Any]:
     q = StoredAttribution
     stmt = _base(
         [
-            A.id.label("article_id"),
-            Outlet.name.label("outlet"),
-            A.published,
+            *_article_columns(),
             q.speaker,
             q.kind,
             q.cue,
@@ -205,8 +212,7 @@ def quotes(f: Filters, dialect: str) -> Select[Any]:
         f,
         dialect,
     ).join(q, q.article_id == A.id)
-    row = _finding(f)["speaker"]
-    return (stmt.where(row) if row is not None else stmt).order_by(A.id, q.content_start)
+    return _matching(stmt, f, "speaker", q.content_start)
 
 
 def labels(f: Filters, dialect: str) -> Select[Any]:
@@ -215,9 +221,7 @@ def labels(f: Filters, dialect: str) -> Select[Any]:
     stmt = (
         _base(
             [
-                A.id.label("article_id"),
-                Outlet.name.label("outlet"),
-                A.published,
+                *_article_columns(),
                 e.name.label("entity"),
                 e.type.label("entity_type"),
                 d.text.label("label"),
@@ -229,17 +233,14 @@ def labels(f: Filters, dialect: str) -> Select[Any]:
         .join(d, d.article_id == A.id)
         .join(e, e.id == d.entity_id)
     )
-    row = _finding(f)["label"]
-    return (stmt.where(row) if row is not None else stmt).order_by(A.id, d.start)
+    return _matching(stmt, f, "label", d.start)
 
 
 def techniques(f: Filters, dialect: str) -> Select[Any]:
     t = StoredTechnique
     stmt = _base(
         [
-            A.id.label("article_id"),
-            Outlet.name.label("outlet"),
-            A.published,
+            *_article_columns(),
             t.technique,
             t.text,
             t.score,
@@ -249,17 +250,14 @@ def techniques(f: Filters, dialect: str) -> Select[Any]:
         f,
         dialect,
     ).join(t, t.article_id == A.id)
-    row = _finding(f)["technique"]
-    return (stmt.where(row) if row is not None else stmt).order_by(A.id, t.start)
+    return _matching(stmt, f, "technique", t.start)
 
 
 def markers(f: Filters, dialect: str) -> Select[Any]:
     m = StoredMarker
     stmt = _base(
         [
-            A.id.label("article_id"),
-            Outlet.name.label("outlet"),
-            A.published,
+            *_article_columns(),
             m.kind,
             m.text,
             m.target,
@@ -270,8 +268,7 @@ def markers(f: Filters, dialect: str) -> Select[Any]:
         f,
         dialect,
     ).join(m, m.article_id == A.id)
-    row = _finding(f)["marker"]
-    return (stmt.where(row) if row is not None else stmt).order_by(A.id, m.start)
+    return _matching(stmt, f, "marker", m.start)
 
 
 def technique_rates(f: Filters, dialect: str) -> Select[Any]:
