@@ -121,6 +121,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Residents who spoke to the Gazette",
             ("Residents who spoke to the Gazette", None),
         ),
+        # ...but an apposition names the source even where the parser hangs it under a modifier
+        (
+            'The self-styled "water guardian" of Port Elsa, councillor Dana Okafor, said the reservoir would run dry.',
+            [("e7", "Dana Okafor", "PERSON", ("Dana Okafor",), ()), ("e8", "Port Elsa", "GPE", ("Port Elsa",), ())],
+            'The self-styled "water guardian" of Port Elsa, councillor Dana Okafor',
+            ("Dana Okafor", "e7"),
+        ),
         (
             "The Dockworkers Union's spokesman said the strike would go on.",
             [UNION],

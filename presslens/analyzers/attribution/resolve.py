@@ -70,12 +70,24 @@ def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | No
     """An entity named in the source phrase itself ("the plant's owner, Brightwell Beverages"), not in a
     modifier of it: "Residents who spoke to the Gazette" are not the Gazette, "the company's spokesman" is
     not the company."""
-    core = [t for t in span if not any(a.dep_ in _NOT_THE_SPEAKER for a in _path_to(t, head))]
+    core = [t for t in span if _names_the_source(_path_to(t, head))]
     for token in core:
         entity = _mentioned((token.idx, token.idx + len(token)), entities)
         if entity is not None:
             return entity
     return None
+
+
+def _names_the_source(path: list[Token]) -> bool:
+    """Whether a token on this path up to the source's head names the source itself: the first telling edge
+    decides, so an apposition ("..., councillor Dana Okafor") counts even where the parser hung it under a
+    modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not."""
+    for token in path:
+        if token.dep_ == "appos":
+            return True
+        if token.dep_ in _NOT_THE_SPEAKER:
+            return False
+    return True
 
 
 def _path_to(token: Token, head: Token) -> list[Token]:
