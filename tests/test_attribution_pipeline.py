@@ -67,3 +67,11 @@ def test_spacy_component_matches_analyze(analysis: Analysis) -> None:
     assert [(s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]] == [
         (a.content.start, a.content.end) for a in analysis.attributions
     ]
+
+
+def test_headline_verb_is_not_an_attribution() -> None:
+    """Regression: the tagger read "braces for" in a headline as a cue with no source; a tagger draft needs a
+    source or a reporting verb the stance lexicon knows."""
+    text = "Harbour city braces for vote as water row deepens\n\nBy Tomasz Wren, staff reporter\n\n" + ARTICLE
+    found = analyze(text, AnalyzeOptions(analyzers=frozenset({"entities", "attributions"}))).attributions
+    assert all(a.content.start > text.index("By Tomasz") for a in found)

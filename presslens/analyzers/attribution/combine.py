@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from ..stance import cue_stance
 from .draft import Draft, Range, is_glue, jaccard, overlap, trim
 from .quotes import MARKS, Quote
 
@@ -53,7 +54,9 @@ def _credible(text: str, draft: Draft) -> bool:
     """A tagger draft worth reporting: linked to a cue, and more than a stray word unless the tagger is
     sure of it (one-word contents are real, "you don't like it", but so are the tagger's fragments)."""
     words = len(text[draft.content[0] : draft.content[1]].split())
-    return draft.cue is not None and (words > 1 or draft.score >= _SURE)
+    if draft.cue is None or (draft.source is None and cue_stance(text[draft.cue[0] : draft.cue[1]]) is None):
+        return False
+    return words > 1 or draft.score >= _SURE
 
 
 def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
