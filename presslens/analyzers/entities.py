@@ -27,7 +27,6 @@ _TRIM = " \t\n,;:.\"'“”‘’()"
 class _Cluster:
     type: str
     names: list[SpacySpan] = field(default_factory=list)
-    descriptors: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _clean(ent: SpacySpan) -> SpacySpan | None:
