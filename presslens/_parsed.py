@@ -31,9 +31,10 @@ class Parsed:
         return self.article.published
 
     def tagged(self) -> TaggerOutput:
-        """The shipped tagger's per-wordpiece probabilities for this text, computed once."""
+        """The shipped tagger's per-wordpiece probabilities for this text, computed once. The tagger reads the
+        text with its names replaced by neutral stand-ins (see ``_neutral``); offsets point into the real text."""
         if self._tagged is None:
             from ._tagger import load_tagger
 
-            self._tagged = load_tagger().run(self.article.text)
+            self._tagged = load_tagger().run_doc(self.doc)
         return self._tagged

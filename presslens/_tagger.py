@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import onnxruntime as ort
+from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ._labels import ATTRIBUTION_LABELS, TECHNIQUES
+from ._neutral import neutralize
 from .errors import ModelError
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -169,6 +171,13 @@ class Tagger:
         offsets = np.asarray(encoding.offsets, dtype=np.int32).reshape(-1, 2)
         attribution, techniques = tag_ids(ids, self._run_windows, self.width, self.overlap, self.cls_id, self.sep_id)
         return TaggerOutput(offsets=offsets, attribution=attribution, techniques=techniques)
+
+    def run_doc(self, doc: Doc) -> TaggerOutput:
+        """Tag a parsed text the way the analyzers and the training script do: its names replaced by neutral
+        stand-ins (see ``_neutral``), the offsets pointing back into the real text."""
+        rewrite = neutralize(doc)
+        tagged = self.run(rewrite.text)
+        return replace(tagged, offsets=rewrite.to_original(tagged.offsets))
 
 
 @lru_cache(maxsize=1)

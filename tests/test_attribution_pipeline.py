@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import spacy
+from sides_support import ARTICLES, swap_sides
 from spacy.language import Language
 
 from presslens import Analysis, AnalyzeOptions, analyze
@@ -75,3 +78,27 @@ def test_headline_verb_is_not_an_attribution() -> None:
     text = "Harbour city braces for vote as water row deepens\n\nBy Tomasz Wren, staff reporter\n\n" + ARTICLE
     found = analyze(text, AnalyzeOptions(analyzers=frozenset({"entities", "attributions"}))).attributions
     assert all(a.content.start > text.index("By Tomasz") for a in found)
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_swapping_sides_gives_the_same_attributions(text: str) -> None:
+    """Symmetry: with the sides swapped, the same words are found as content, cue and source, with the
+    same kind, stance and speaker."""
+    options = AnalyzeOptions(analyzers=frozenset({"entities", "attributions"}))
+
+    def found(analysis: Analysis, rename: Callable[[str], str]) -> list[tuple[str | None, ...]]:
+        return sorted(
+            (
+                a.kind,
+                rename(a.content.text),
+                a.cue.text if a.cue else None,
+                rename(a.source.text) if a.source else None,
+                a.cue_stance,
+                rename(a.speaker.name) if a.speaker and a.speaker.name else None,
+            )
+            for a in analysis.attributions
+        )
+
+    expected = found(analyze(text, options), swap_sides)
+    assert expected
+    assert found(analyze(swap_sides(text), options), lambda same: same) == expected

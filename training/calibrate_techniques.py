@@ -94,7 +94,7 @@ def prepare(semeval: Path, models: Path) -> list[Prepared]:
     out = []
     for article, doc in zip(articles, load_nlp().pipe(a.text for a in articles), strict=True):
         words = words_of(doc)
-        tagged = tagger.run(article.text)
+        tagged = tagger.run_doc(doc)
         out.append(Prepared(article, words, pool_to_words(tagged.offsets, tagged.techniques, words)))
     return out
 

@@ -8,7 +8,9 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
+from presslens._neutral import Rewrite, neutralize
 from presslens._tagger import build_windows
+from presslens.nlp import load_nlp
 
 from .corpora import ROLES, Document
 
@@ -73,8 +75,16 @@ def technique_labels(document: Document, offsets: np.ndarray) -> np.ndarray:
     return labels
 
 
-def encode(tokenizer: Tokenizer, document: Document, head: str) -> Encoded:
-    ids, offsets = tokenize(tokenizer, document.text)
+def rewrites(documents: list[Document]) -> list[Rewrite]:
+    """Each document's text with its names replaced by stand-ins, exactly as the runtime tagger reads it."""
+    docs = load_nlp().pipe((document.text for document in documents), batch_size=16)
+    return [neutralize(doc) for doc in docs]
+
+
+def encode(tokenizer: Tokenizer, document: Document, head: str, rewrite: Rewrite) -> Encoded:
+    """The rewritten text's wordpieces, with offsets mapped back to the original, where the gold spans are."""
+    ids, offsets = tokenize(tokenizer, rewrite.text)
+    offsets = rewrite.to_original(offsets)
     label = attribution_labels if head == "attribution" else technique_labels
     return Encoded(document.stem, ids, offsets, label(document, offsets))
 

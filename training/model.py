@@ -78,8 +78,9 @@ def export_onnx(net: TaggerNet, path: Path) -> None:
 
 
 def quantize(source: Path, target: Path) -> None:
-    """Dynamic int8 quantization of the weights (MatMul and the embedding Gather, one scale per tensor);
-    activations stay float and are quantized on the fly."""
+    """Dynamic int8 quantization of the weights (MatMul and the embedding Gather), one scale per output
+    channel: per-tensor scales moved a probability by up to 0.10 on a probe window, per-channel by 0.03, at
+    the same size and speed. Activations stay float and are quantized on the fly."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=False)
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)

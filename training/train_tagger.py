@@ -29,7 +29,7 @@ from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import MODEL_FILE, TOKENIZER_FILE, load_tokenizer
 
 from .corpora import read_polnear, read_semeval
-from .encode import Split, encode, special_ids, windows
+from .encode import Split, encode, rewrites, special_ids, windows
 from .evaluate import evaluate_onnx, evaluate_torch
 from .losses import TaskLosses
 from .metrics import Figures
@@ -54,7 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--semeval", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--encoder", type=Path, default=None, help="encoder folder (default: the MiniLM wheel)")
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--layers", type=int, default=4)
     parser.add_argument("--max-len", type=int, default=256, help="window length with [CLS] and [SEP]")
     parser.add_argument("--stride", type=int, default=32, help="wordpieces shared by consecutive windows")
@@ -63,6 +63,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-steps", type=int, default=0, help="stop each epoch after this many steps (0: none)")
+    parser.add_argument("--checkpoint", type=Path, default=None, help="save the torch weights here after each epoch")
+    parser.add_argument("--init", type=Path, default=None, help="start from weights saved by --checkpoint")
     parser.add_argument(
         "--bf16",
         action=argparse.BooleanOptionalAction,
@@ -81,7 +83,10 @@ def load_split(args: argparse.Namespace, tokenizer_path: Path) -> Split:
     }
     out = {}
     for head, documents in sets.items():
-        encoded = [encode(tokenizer, document, head) for document in documents]
+        print(f"{head}: replacing names in {len(documents)} documents", flush=True)
+        encoded = [
+            encode(tokenizer, doc, head, rewrite) for doc, rewrite in zip(documents, rewrites(documents), strict=True)
+        ]
         out[head] = (
             [item for item in encoded if not is_heldout(item.stem)],
             [item for item in encoded if is_heldout(item.stem)],
@@ -159,6 +164,8 @@ def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int,
         figures = evaluate_torch(net, data, width, args.stride, ids)
         history.append({"epoch": epoch, **figures})
         print(f"epoch {epoch} held-out {json.dumps(figures)}", flush=True)
+        if args.checkpoint:
+            torch.save(net.state_dict(), args.checkpoint)
         if epoch < args.epochs:
             install_interim(args, data, net, history)
     return history
@@ -287,6 +294,8 @@ def main(argv: list[str] | None = None) -> None:
     ids = special_ids(tokenizer)
     data = load_split(args, source / TOKENIZER_FILE)
     net = TaggerNet(args.layers, source)
+    if args.init:
+        net.load_state_dict(torch.load(args.init, weights_only=True))
     history = train(args, data, net, ids)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:

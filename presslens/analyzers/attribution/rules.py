@@ -84,8 +84,9 @@ def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Dr
 
 
 def cue_start(doc: Doc, verb: Token) -> int:
-    """Where the cue phrase begins: auxiliaries, negation and adverbs right before the verb belong to it
-    ("has repeatedly said", "did not deny"), as PolNeAR marks cues (it keeps "has" in 725 of 732 cases)."""
+    """Where the cue phrase begins: auxiliaries, negation, adverbs and an infinitive's "to" right before the
+    verb belong to it ("has repeatedly said", "did not deny", "to claim"), as PolNeAR marks cues (it keeps
+    "has" in 725 of 732 cases, "to" in 77 of 86 in a sample of train; +0.004 cue-F1 on held-out train)."""
     first = verb.i
     while first > 0 and _cue_modifier(doc[first - 1], verb):
         first -= 1
@@ -93,8 +94,8 @@ def cue_start(doc: Doc, verb: Token) -> int:
 
 
 def _cue_modifier(tok: Token, verb: Token) -> bool:
-    """An auxiliary or adverb of the verb, but not infinitival "to" or a "when"/"as" that opens a clause."""
-    return tok.head.i == verb.i and tok.dep_ in _CUE_MODIFIERS and tok.tag_ not in ("TO", "WRB", "IN")
+    """An auxiliary or adverb of the verb, but not a "when"/"as" that opens a clause."""
+    return tok.head.i == verb.i and tok.dep_ in _CUE_MODIFIERS and tok.tag_ not in ("WRB", "IN")
 
 
 def _imperative(verb: Token) -> bool:
