@@ -9,7 +9,7 @@ identical text. Training applies the same rewrite, so the model never learns fro
 Which words are names must not depend on the name: spaCy's small model calls "Estrava" a person in one text and
 the same town a place in another, or misses a surname it found a line earlier. So a name's kind is not used
 at all (one pool of stand-ins serves people, places, groups and parties alike), and a word found inside any
-named entity once is replaced wherever else it appears capitalised in the article.
+named entity once is replaced wherever else it appears as a proper noun in the article.
 """
 
 from __future__ import annotations
@@ -78,13 +78,21 @@ def _is_name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.lower_ not in _GENERIC
 
 
+def _stands_for_a_name(token: Token) -> bool:
+    """A name word found elsewhere is replaced where it reads as a name too: inside a name, or as a proper
+    noun in no other kind of entity. "Will" opening a question, "May" in a date or "Hope" as a noun stay."""
+    if token.ent_type_ in NAME_LABELS:
+        return True
+    return token.pos_ == "PROPN" and not token.ent_type_
+
+
 def name_words(doc: Doc, ents: Iterable[Span]) -> set[str]:
     """The words that make up the names of people, places, groups and organisations in ``ents``."""
     return {token.text for ent in ents if ent.label_ in NAME_LABELS for token in ent if _is_name_word(token)}
 
 
 def neutralize(doc: Doc, ents: Iterable[Span] | None = None) -> Rewrite:
-    """``doc``'s text with every capitalised occurrence of a name word replaced by its stand-in
+    """``doc``'s text with every occurrence of a name word that reads as a name replaced by its stand-in
     (``ents`` defaults to the Doc's own entities)."""
     names = name_words(doc, doc.ents if ents is None else ents)
     text = doc.text
@@ -93,7 +101,7 @@ def neutralize(doc: Doc, ents: Iterable[Span] | None = None) -> Rewrite:
     pieces: list[tuple[int, int, int, int]] = []
     cursor = length = 0
     for token in doc:
-        if token.text not in names:
+        if token.text not in names or not _stands_for_a_name(token):
             continue
         index = order.setdefault(token.text, len(order))
         word = STAND_INS[index % len(STAND_INS)]

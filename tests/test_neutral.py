@@ -36,7 +36,7 @@ def test_names_are_replaced_and_the_rest_kept(
 
 
 def test_a_name_gets_one_stand_in_even_where_the_parser_missed_it(nlp: Language) -> None:
-    """ "Holt" found once inside an entity is replaced at every capitalised occurrence, by the same word."""
+    """ "Holt" found once inside an entity is replaced wherever it appears as a name, by the same word."""
     rewrite = neutralize(nlp(SIDES))
     olds = [SIDES[s:e] for s, e in rewrite.old]
     news = [rewrite.text[s:e] for s, e in rewrite.new]
@@ -86,3 +86,18 @@ def test_wordpieces_inside_a_stand_in_land_inside_its_word(nlp: Language) -> Non
     mapped = rewrite.to_original(inside)
     assert mapped[0, 0] == old_start and mapped[-1, 1] == old_end
     assert np.all((mapped >= old_start) & (mapped <= old_end))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("Will Young spoke. Will the council listen? Young said no.", "Will the council listen?", "Young"),
+        ("President Mark May said on 5 May that the vote would go ahead.", "on 5 May that", "Mark May"),
+    ],
+)
+def test_a_name_word_used_as_another_word_is_kept(nlp: Language, text: str, kept: str, gone: str) -> None:
+    """Regression: a surname that is also a common word ("Will", "May") was replaced everywhere it was
+    capitalised, turning a question's first word and a date's month into stand-ins."""
+    rewritten = neutralize(nlp(text)).text
+    assert kept in rewritten
+    assert gone not in rewritten
