@@ -81,13 +81,15 @@ class Marker(_Frozen):
 
 
 class Technique(_Frozen):
-    """A span that uses one of the 23 SemEval-2023 persuasion techniques, with a calibrated score."""
+    """A span that uses one of the 23 SemEval-2023 persuasion techniques, with a calibrated score and the
+    evidence behind it (``reason``: the word the model weighed most, the repeated phrase, the stock form)."""
 
     technique: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
     score: float = Field(ge=0.0, le=1.0)
+    reason: str = ""
 
 
 class TimeExpression(_Frozen):

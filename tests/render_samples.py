@@ -127,9 +127,9 @@ def _entities() -> tuple[Entity, ...]:
     )
 
 
-def _technique(name: str, needle: str, score: float) -> Technique:
+def _technique(name: str, needle: str, score: float, reason: str = "") -> Technique:
     start, end = at(needle)
-    return Technique(technique=name, start=start, end=end, text=needle, score=score)
+    return Technique(technique=name, start=start, end=end, text=needle, score=score, reason=reason)
 
 
 def _times(*items: tuple[str, str | None]) -> tuple[TimeExpression, ...]:
@@ -169,7 +169,7 @@ def full_analysis() -> Analysis:
             ),
         ),
         techniques=(
-            _technique("Loaded_Language", "reckless gamble", 0.91),
+            _technique("Loaded_Language", "reckless gamble", 0.91, "the model's reading is strongest on “reckless”"),
             _technique("Doubt", 'so-called "savings" were never audited. Kovac called', 0.67),
             _technique("Exaggeration-Minimisation", 'new bridge "will pay for itself', 0.55),
             _technique("Appeal_to_Fear-Prejudice", 'decade."\n\nOpposition leader', 0.52),

@@ -38,6 +38,8 @@ def test_each_highlight_covers_exactly_its_span() -> None:
         'title="Reporting cue of a1, stance distancing: the verb keeps the outlet at a distance from the',
         'class="pl-cue pl-stance-endorsing"',
         'href="https://news.example.invalid/city/article813000001.html"',
+        "<th>Why here</th>",
+        "<td>the model&#39;s reading is strongest on “reckless”; in words attributed to Ola Kovac (a2)</td>",
     ],
 )
 def test_page_escapes_and_explains(needle: str) -> None:

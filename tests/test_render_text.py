@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from render_samples import empty_analysis, full_analysis, sparse_analysis
 
+from presslens._contract import Technique
 from presslens.analyzers.techniques import explain
 from presslens.render import render
+from presslens.render._layers import technique_why
 from presslens.render.text import WIDTH
 
 ANALYSIS = full_analysis()
@@ -43,6 +45,20 @@ def test_report_holds(expected: str) -> None:
 @pytest.mark.parametrize("technique", sorted({t.technique for t in ANALYSIS.techniques}))
 def test_explanations_are_shown(technique: str) -> None:
     assert " ".join(explain(technique).split()) in " ".join(PLAIN.split())
+
+
+@pytest.mark.parametrize("technique", ANALYSIS.techniques)
+def test_each_span_says_why_it_was_marked(technique: Technique) -> None:
+    assert " ".join(f"here: {technique_why(ANALYSIS, technique)}".split()) in " ".join(PLAIN.split())
+
+
+def test_why_names_the_evidence_and_whose_words_they_are() -> None:
+    """A span inside an attribution's content is a speaker's words; anything else is the outlet's own."""
+    found = {t.text: technique_why(ANALYSIS, t) for t in ANALYSIS.techniques}
+    assert found["reckless gamble"].startswith("the model's reading is strongest on “reckless”; ")
+    for t in ANALYSIS.techniques:
+        inside = [a for a in ANALYSIS.attributions if a.content.start <= t.start and t.end <= a.content.end]
+        assert found[t.text].endswith(f"({inside[-1].id})" if inside else "in the outlet's own words")
 
 
 @pytest.mark.parametrize(("color", "has_codes"), [(False, False), (True, True)])

@@ -43,6 +43,7 @@ def test_spans_index_the_text_and_are_stable(parse: Parse, text: str) -> None:
         assert t.technique in TECHNIQUES
         assert t.text == text[t.start : t.end] and t.end > t.start
         assert 0.5 <= t.score <= 1.0
+        assert t.reason  # every span says what it rests on (the peak word, the repeated phrase, the set form)
 
 
 @pytest.mark.parametrize("text", ARTICLES)

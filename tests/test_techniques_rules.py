@@ -47,6 +47,7 @@ from presslens.analyzers.technique_rules import PATTERN_TECHNIQUES, pattern_hits
 def test_pattern_finds_the_form(sentence: str, technique: str, span: str) -> None:
     hits = [(h.technique, sentence[h.start : h.end]) for h in pattern_hits(sentence)]
     assert (technique, span) in hits
+    assert all(h.reason.startswith("a set form of this technique, “") for h in pattern_hits(sentence))
 
 
 @pytest.mark.parametrize(

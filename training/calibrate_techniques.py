@@ -102,7 +102,8 @@ def prepare(semeval: Path, models: Path) -> list[Prepared]:
 def candidates(item: Prepared, k: int, key: tuple[Any, ...]) -> list[tuple[int, int, float]]:
     """Word spans with their raw peak for technique ``k`` under decoding ``key`` (its lowest seed)."""
     if key[0] == "repeated":
-        return repetition_candidates(item.article.text, item.words, item.probs[:, k], key[1])
+        found = repetition_candidates(item.article.text, item.words, item.probs[:, k], key[1])
+        return [(a, b, peak) for a, b, peak, _count in found]
     if key[0] == "pool":
         return decode_column(item.probs[:, k], item.words, Rule(0.0, 0.0, 0, True, key[1]))
     _, extend, gap, sentence = key

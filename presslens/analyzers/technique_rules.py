@@ -97,12 +97,19 @@ _STOP: Final = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One rule match: a technique, its character span and the rule's confidence."""
+    """One rule match: a technique, its character span, the rule's confidence and why it matched."""
 
     technique: str
     start: int
     end: int
     score: float
+    reason: str
+
+
+def _form_reason(matched: str) -> str:
+    words = matched.split()
+    phrase = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
+    return f"a set form of this technique, “{phrase}” (a pattern written from its definition, not the model)"
 
 
 def pattern_hits(text: str) -> list[Hit]:
@@ -113,7 +120,7 @@ def pattern_hits(text: str) -> list[Hit]:
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in " ,\t":
                 end -= 1
-            hits.append(Hit(name, start, end, PATTERN_SCORE))
+            hits.append(Hit(name, start, end, PATTERN_SCORE, _form_reason(m.group(0))))
     return hits
 
 

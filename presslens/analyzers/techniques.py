@@ -117,8 +117,19 @@ def words_of(doc: Doc) -> Words:
     )
 
 
-def _span(text: str, technique: str, start: int, end: int, score: float) -> Technique:
-    return Technique(technique=technique, start=start, end=end, text=text[start:end], score=round(score, 4))
+def _span(text: str, technique: str, start: int, end: int, score: float, reason: str) -> Technique:
+    return Technique(
+        technique=technique, start=start, end=end, text=text[start:end], score=round(score, 4), reason=reason
+    )
+
+
+def _peak_reason(text: str, words: Words, column: np.ndarray, a: int, b: int) -> str:
+    """Where in the span the model's belief is strongest: the word a reader should look at first."""
+    if b - a == 1:
+        return "the model marks this word"
+    peak = a + int(np.argmax(column[a:b]))
+    word = text[int(words.starts[peak]) : int(words.ends[peak])]
+    return f"the model's reading of this technique is strongest on “{word}”"
 
 
 def tagger_spans(text: str, words: Words, probs: np.ndarray, config: Config, min_score: float) -> list[Technique]:
@@ -133,19 +144,21 @@ def tagger_spans(text: str, words: Words, probs: np.ndarray, config: Config, min
             continue
         dec = config.decoding[name]
         for a, b, peak in decode_column(probs[:, k], words, dec.rule(min_score)):
-            out.append(_span(text, name, int(words.starts[a]), int(words.ends[b - 1]), dec.scores(peak)))
+            reason = _peak_reason(text, words, probs[:, k], a, b)
+            out.append(_span(text, name, int(words.starts[a]), int(words.ends[b - 1]), dec.scores(peak), reason))
     return out
 
 
-def repetition_candidates(text: str, words: Words, p: np.ndarray, min_count: int) -> list[tuple[int, int, float]]:
-    """Repeated phrases' occurrences (first word, end word, peak Repetition probability).
+def repetition_candidates(text: str, words: Words, p: np.ndarray, min_count: int) -> list[tuple[int, int, float, int]]:
+    """Repeated phrases' occurrences (first word, end word, peak Repetition probability, times the phrase
+    occurs).
 
     A phrase made only of proper names is not counted: news repeats the names of those it reports on,
     and that is not the technique.
     """
     forms = [text[s:e].lower() for s, e in zip(words.starts, words.ends, strict=True)]
     return [
-        (a, b, float(p[a:b].max()))
+        (a, b, float(p[a:b].max()), count)
         for a, b, count in repeated_phrases(forms)
         if count >= min_count and not words.name[a:b].all()
     ]
@@ -155,10 +168,12 @@ def repetition_spans(text: str, words: Words, probs: np.ndarray, config: Config,
     """Occurrences of repeated phrases, scored by the tagger's Repetition belief at the occurrence."""
     scores = config.decoding["Repetition"].scores
     out = []
-    for a, b, raw in repetition_candidates(text, words, probs[:, _REPETITION], config.repetition_min_count):
+    for a, b, raw, count in repetition_candidates(text, words, probs[:, _REPETITION], config.repetition_min_count):
         score = scores(raw)
+        start, end = int(words.starts[a]), int(words.ends[b - 1])
         if score >= min_score:
-            out.append(_span(text, "Repetition", int(words.starts[a]), int(words.ends[b - 1]), score))
+            reason = f"“{text[start:end]}” occurs {count} times in the article"
+            out.append(_span(text, "Repetition", start, end, score, reason))
     return out
 
 
@@ -167,7 +182,7 @@ def find_techniques(parsed: Parsed, min_score: float) -> tuple[Technique, ...]:
     config = load_config()
     text = parsed.text
     words = words_of(parsed.doc)
-    found = [_span(text, h.technique, h.start, h.end, h.score) for h in pattern_hits(text)]
+    found = [_span(text, h.technique, h.start, h.end, h.score, h.reason) for h in pattern_hits(text)]
     found = [t for t in found if t.score >= min_score]
     if len(words):
         tagged = parsed.tagged()

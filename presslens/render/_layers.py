@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .._contract import Analysis, Attribution, Entity, Marker, Span
+from .._contract import Analysis, Attribution, Entity, Marker, Span, Technique
 
 # Layers in the order an outer element is preferred when two spans cover exactly the same stretch.
 LAYERS: tuple[str, ...] = (
@@ -189,11 +189,22 @@ def _entity_layers(analysis: Analysis, entity: Entity) -> Iterator[Highlight]:
         )
 
 
-def technique_note(technique: str, score: float) -> str:
-    """The technique's name, score and definition: what a reader needs to judge the span themselves."""
+def technique_why(analysis: Analysis, technique: Technique) -> str:
+    """Why this span: the analyzer's evidence, and whose words these are (a quoted speaker's or the
+    outlet's own), so a reader can tell reporting a loaded phrase from using one."""
+    voice = "in the outlet's own words"
+    for a in analysis.attributions:
+        if a.content.start <= technique.start and technique.end <= a.content.end:
+            voice = f"in words attributed to {speaker_name(a)} ({a.id})"
+    return "; ".join(part for part in (technique.reason, voice) if part)
+
+
+def technique_note(analysis: Analysis, technique: Technique) -> str:
+    """The technique's name, score, definition and evidence: what a reader needs to judge the span."""
     from ..analyzers.techniques import explain
 
-    return f"{technique} (score {score:.2f}): {explain(technique)}"
+    t = technique
+    return f"{t.technique} (score {t.score:.2f}): {explain(t.technique)} Here: {technique_why(analysis, t)}."
 
 
 def marker_reason(marker: Marker) -> str:
@@ -209,7 +220,7 @@ def _voice_layers(analysis: Analysis) -> Iterator[Highlight]:
             "marker", MARKER_NAMES[m.kind], m.start, m.end, note + (f" (about {about})" if about else ""), f"m{i}"
         )
     for i, t in enumerate(analysis.techniques):
-        note = technique_note(t.technique, t.score)
+        note = technique_note(analysis, t)
         yield Highlight("technique", t.technique, t.start, t.end, note, f"p{i}")
     for i, x in enumerate(analysis.times):
         value = f"normalised to {x.value}" if x.value else "not normalised"

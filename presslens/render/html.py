@@ -22,6 +22,7 @@ from ._layers import (
     highlights,
     marker_reason,
     speaker_name,
+    technique_why,
     via_chain,
 )
 from ._nest import nest
@@ -114,6 +115,7 @@ def _technique_rows(analysis: Analysis) -> list[dict[str, object]]:
             "excerpt": excerpt(t.text, 200),
             "score": f"{t.score:.2f}",
             "explanation": explain(t.technique),
+            "why": technique_why(analysis, t),
         }
         for i, t in enumerate(analysis.techniques)
     ]

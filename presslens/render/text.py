@@ -17,7 +17,15 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .._contract import Analysis, Attribution
-from ._layers import describe_ref, descriptor_voice, excerpt, marker_reason, speaker_name, via_chain
+from ._layers import (
+    describe_ref,
+    descriptor_voice,
+    excerpt,
+    marker_reason,
+    speaker_name,
+    technique_why,
+    via_chain,
+)
 
 WIDTH = 100
 # Wrapped lines come back padded to the full width; the padding (and any style reset after it) goes.
@@ -112,6 +120,7 @@ def _techniques(a: Analysis) -> Iterator[RenderableType]:
         yield _indent(Text.assemble((t.technique, "bold magenta"), f"  score {t.score:.2f}"))
         yield _indent(Text(f"“{excerpt(t.text, 140)}”", style="italic"), 2)
         yield _indent(Text(explain(t.technique), style="dim"), 2)
+        yield _indent(Text(f"here: {technique_why(a, t)}", style="dim"), 2)
 
 
 def _times(a: Analysis) -> Iterator[RenderableType]:
