@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from presslens.analyzers.attribution.combine import join_shared_cues, merge
+from presslens.analyzers.attribution.combine import join_shared_cues, merge, own_frame
 from presslens.analyzers.attribution.draft import Draft
+from presslens.analyzers.attribution.quotes import find_quotes
 
 
 def _at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
@@ -75,3 +77,33 @@ def test_join_shared_cues(text: str, pieces: list[str], expected: list[str]) -> 
     cue = _at(text, "said")
     drafts = [Draft(content=_at(text, p), cue=cue) for p in pieces]
     assert [text[slice(*d.content)] for d in join_shared_cues(text, drafts)] == expected
+
+
+FRAMED = "The rival camp attacked her plan. “She didn’t like that,” said a campaign veteran. “She cut the prep time.”"
+REPORTED = "The rival camp attacked her plan, and aides said the mayor said the port would close."
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source", "expected"),
+    [
+        # a quote holding its own frame takes that frame's verb and subject (regression: it kept the
+        # previous sentence's "attacked" and "The rival camp")
+        (
+            FRAMED,
+            "“She didn’t like that,” said a campaign veteran. “She cut the prep time.”",
+            "attacked",
+            "The rival camp",
+            ("said", "a campaign veteran"),
+        ),
+        # a reported clause holding another report is nested speech, not a frame: left as it is
+        (REPORTED, "the mayor said the port would close", "said", "aides", ("said", "aides")),
+    ],
+)
+def test_a_quote_takes_its_own_frame(
+    nlp: Language, text: str, content: str, cue: str, source: str, expected: tuple[str, str]
+) -> None:
+    draft = Draft(content=_at(text, content), cue=_at(text, cue), source=_at(text, source))
+    found = own_frame(nlp(text), draft, find_quotes(text))
+    assert found.cue is not None and found.source is not None
+    assert (text[slice(*found.cue)], text[slice(*found.source)]) == expected
+    assert found.content == draft.content

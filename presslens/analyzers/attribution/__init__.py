@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine
+from .combine import combine, own_frame
 from .decode import decode
 from .draft import Draft
 from .link import link, reach_content
@@ -38,5 +38,6 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = doc.text
     quotes = find_quotes(text)
     speech = [q for q in quotes if is_speech(text, q)]
-    drafts = [reach_content(doc, d) for d in combine(tagged, rule_drafts(doc, text, speech), text, speech)]
+    combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
+    drafts = [reach_content(doc, own_frame(doc, d, quotes)) for d in combined]
     return build(doc, text, drafts, quotes, entities)

@@ -12,9 +12,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
+from spacy.tokens import Doc
+
 from ..stance import cue_stance
-from .draft import Draft, Range, is_glue, jaccard, overlap, trim
+from .draft import Draft, Range, is_glue, jaccard, overlap, token_range, trim
+from .lexicon import SPEECH
 from .quotes import MARKS, Quote
+from .rules import cue_start, noun_phrase, subject_of
 
 _SAME_MATCH: Final = 0.5
 _SNAP_SHARE: Final = 0.5
@@ -193,3 +197,26 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
         if content[1] - content[0] >= _MIN_CONTENT:
             unique.setdefault(content, replace(draft, content=content))
     return sorted(unique.values(), key=lambda d: d.content)
+
+
+def own_frame(doc: Doc, draft: Draft, quotes: Sequence[Quote]) -> Draft:
+    """A quote whose content holds its own frame outside the marks ('"A," said a veteran. "B."') takes
+    that frame's verb and subject as cue and source, in place of a cue the linker found elsewhere (often
+    the previous sentence's verb). PolNeAR's content keeps the frame, so the content stays as it is."""
+    if draft.cue is None or overlap(draft.cue, draft.content):
+        return draft
+    span = doc.char_span(*draft.content, alignment_mode="contract")
+    if span is None:
+        return draft
+    quoted = [(q.start, q.end) for q in quotes if overlap((q.start, q.end), draft.content)]
+    if not any(s <= draft.content[0] < s + 2 for s, _ in quoted):
+        return draft
+    for verb in span:
+        subject = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH else None
+        if subject is None or any(s <= t.idx < e for s, e in quoted for t in (verb, subject)):
+            continue
+        source = noun_phrase(doc, subject)
+        if draft.content[0] <= source[0] and source[1] <= draft.content[1]:
+            cue = token_range(doc, cue_start(doc, verb), verb.i)
+            return replace(draft, cue=cue, source=source, cue_head=verb.i)
+    return draft
