@@ -80,6 +80,7 @@ def test_join_shared_cues(text: str, pieces: list[str], expected: list[str]) -> 
 
 
 FRAMED = "The rival camp attacked her plan. “She didn’t like that,” said a campaign veteran. “She cut the prep time.”"
+TAILED = "The staff urged a change. “We have accepted these deals for years,” it said. The board met."
 REPORTED = "The rival camp attacked her plan, and aides said the mayor said the port would close."
 
 
@@ -94,6 +95,14 @@ REPORTED = "The rival camp attacked her plan, and aides said the mayor said the 
             "attacked",
             "The rival camp",
             ("said", "a campaign veteran"),
+        ),
+        # the frame right after the quote, in its sentence
+        (
+            TAILED,
+            "“We have accepted these deals for years,”",
+            "urged",
+            "The staff",
+            ("said", "it"),
         ),
         # a reported clause holding another report is nested speech, not a frame: left as it is
         (REPORTED, "the mayor said the port would close", "said", "aides", ("said", "aides")),

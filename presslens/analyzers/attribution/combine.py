@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..stance import cue_stance
 from .draft import Draft, Range, is_glue, jaccard, overlap, token_range, trim
@@ -25,6 +25,7 @@ _SNAP_SHARE: Final = 0.5
 _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
+_FRAME_TAIL: Final = 12
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -199,24 +200,32 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
     return sorted(unique.values(), key=lambda d: d.content)
 
 
+def _with_tail(doc: Doc, span: Span) -> Range:
+    """The content and, when it ends a quote, the rest of its sentence ('"A," it said.'), if short."""
+    sentence_end = span[-1].sent.end
+    tail = doc[span.end : sentence_end]
+    if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text):
+        return span.start_char, tail.end_char
+    return span.start_char, span.end_char
+
+
 def own_frame(doc: Doc, draft: Draft, quotes: Sequence[Quote]) -> Draft:
-    """A quote whose content holds its own frame outside the marks ('"A," said a veteran. "B."') takes
-    that frame's verb and subject as cue and source, in place of a cue the linker found elsewhere (often
-    the previous sentence's verb). PolNeAR's content keeps the frame, so the content stays as it is."""
-    if draft.cue is None or overlap(draft.cue, draft.content):
-        return draft
+    """A quote whose content or sentence holds its own frame outside the marks ('"A," said a veteran.
+    "B."', '"A," it said.') takes that frame's verb and subject as cue and source, in place of a cue the
+    linker found elsewhere (often the previous sentence's verb). The content stays as it is."""
     span = doc.char_span(*draft.content, alignment_mode="contract")
-    if span is None:
+    if draft.cue is None or overlap(draft.cue, draft.content) or span is None or not len(span):
         return draft
     quoted = [(q.start, q.end) for q in quotes if overlap((q.start, q.end), draft.content)]
-    if not any(s <= draft.content[0] < s + 2 for s, _ in quoted):
+    region = _with_tail(doc, span)
+    if not any(s <= draft.content[0] < s + 2 for s, _ in quoted) or overlap(draft.cue, region):
         return draft
-    for verb in span:
+    for verb in doc.char_span(*region, alignment_mode="contract") or ():
         subject = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH else None
         if subject is None or any(s <= t.idx < e for s, e in quoted for t in (verb, subject)):
             continue
         source = noun_phrase(doc, subject)
-        if draft.content[0] <= source[0] and source[1] <= draft.content[1]:
+        if region[0] <= source[0] and source[1] <= region[1]:
             cue = token_range(doc, cue_start(doc, verb), verb.i)
             return replace(draft, cue=cue, source=source, cue_head=verb.i)
     return draft
