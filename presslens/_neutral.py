@@ -86,15 +86,14 @@ def _stands_for_a_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and not token.ent_type_
 
 
-def name_words(doc: Doc, ents: Iterable[Span]) -> set[str]:
+def _name_words(ents: Iterable[Span]) -> set[str]:
     """The words that make up the names of people, places, groups and organisations in ``ents``."""
     return {token.text for ent in ents if ent.label_ in NAME_LABELS for token in ent if _is_name_word(token)}
 
 
-def neutralize(doc: Doc, ents: Iterable[Span] | None = None) -> Rewrite:
-    """``doc``'s text with every occurrence of a name word that reads as a name replaced by its stand-in
-    (``ents`` defaults to the Doc's own entities)."""
-    names = name_words(doc, doc.ents if ents is None else ents)
+def neutralize(doc: Doc) -> Rewrite:
+    """``doc``'s text with every occurrence of a name word that reads as a name replaced by its stand-in."""
+    names = _name_words(doc.ents)
     text = doc.text
     order: dict[str, int] = {}
     parts: list[str] = []
