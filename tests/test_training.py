@@ -59,9 +59,10 @@ def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
     polnear, semeval, out = tmp_path / "polnear", tmp_path / "semeval", tmp_path / "models"
     write_polnear(polnear)
     write_semeval(semeval)
-    args = ["--polnear", str(polnear), "--semeval", str(semeval), "--out", str(out), "--layers", "1"]
-    args += ["--epochs", "2", "--max-steps", "2", "--batch-size", "2", "--max-len", "24", "--stride", "6"]
-    main([*args, "--threads", "1"])
+    base = ["--polnear", str(polnear), "--semeval", str(semeval), "--layers", "1", "--batch-size", "2"]
+    base += ["--max-len", "24", "--stride", "6", "--threads", "1"]
+    checkpoint = tmp_path / "weights.pt"
+    main([*base, "--out", str(out), "--epochs", "2", "--max-steps", "2", "--checkpoint", str(checkpoint)])
     meta = json.loads((out / "tagger.json").read_text(encoding="utf-8"))
     assert meta["layers"] == 1 and meta["max_len"] == 24 and meta["stride"] == 6
     assert meta["data"]["attribution"] == {**meta["data"]["attribution"], "train_docs": 5, "heldout_docs": 2}
@@ -72,6 +73,9 @@ def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
     assert tagged.attribution.shape == (len(tagged.offsets), len(ATTRIBUTION_LABELS))
     assert tagged.techniques.shape == (len(tagged.offsets), len(TECHNIQUES))
     assert np.allclose(tagged.attribution.sum(axis=1), 1.0, atol=1e-4)
+    # a later run can start from the saved weights (to train on without starting over)
+    main([*base, "--out", str(tmp_path / "resumed"), "--epochs", "1", "--max-steps", "1", "--init", str(checkpoint)])
+    assert (tmp_path / "resumed" / "tagger.onnx").is_file()
 
 
 @pytest.mark.parametrize(
