@@ -8,6 +8,7 @@ reader never has to trust our offsets blindly: ``text == Analysis.text[start:end
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -137,3 +138,10 @@ def json_schema() -> dict[str, object]:
     schema["$id"] = "https://presslens.invalid/schema/analysis-1.json"
     schema["title"] = SCHEMA
     return schema
+
+
+def speaker_of(attributions: Iterable[Attribution], start: int, end: int) -> Attribution | None:
+    """The innermost attribution whose content holds ``start:end``: whose words those are (None: the
+    outlet's own). Labels and technique spans are both placed in a voice this way."""
+    holders = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    return min(holders, key=lambda a: a.content.end - a.content.start) if holders else None

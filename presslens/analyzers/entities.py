@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .._contract import Attribution, Descriptor, Entity, Span
+from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._parsed import Parsed
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -248,8 +248,8 @@ def assign_voices(entities: tuple[Entity, ...], attributions: tuple[Attribution,
         return entities
 
     def voice(d: Descriptor) -> str | None:
-        holders = [a for a in attributions if a.content.start <= d.start and d.end <= a.content.end]
-        return min(holders, key=lambda a: a.content.end - a.content.start).id if holders else None
+        holder = speaker_of(attributions, d.start, d.end)
+        return holder.id if holder else None
 
     return tuple(
         e.model_copy(update={"descriptors": tuple(d.model_copy(update={"voice": voice(d)}) for d in e.descriptors)})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .._contract import Analysis, Attribution, Entity, Marker, Span, Technique
+from .._contract import Analysis, Attribution, Entity, Marker, Span, Technique, speaker_of
 
 # Layers in the order an outer element is preferred when two spans cover exactly the same stretch.
 LAYERS: tuple[str, ...] = (
@@ -192,10 +192,8 @@ def _entity_layers(analysis: Analysis, entity: Entity) -> Iterator[Highlight]:
 def technique_why(analysis: Analysis, technique: Technique) -> str:
     """Why this span: the analyzer's evidence, and whose words these are (a quoted speaker's or the
     outlet's own), so a reader can tell reporting a loaded phrase from using one."""
-    voice = "in the outlet's own words"
-    for a in analysis.attributions:
-        if a.content.start <= technique.start and technique.end <= a.content.end:
-            voice = f"in words attributed to {speaker_name(a)} ({a.id})"
+    holder = speaker_of(analysis.attributions, technique.start, technique.end)
+    voice = f"in words attributed to {speaker_name(holder)} ({holder.id})" if holder else "in the outlet's own words"
     return "; ".join(part for part in (technique.reason, voice) if part)
 
 
