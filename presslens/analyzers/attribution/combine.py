@@ -200,13 +200,10 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
     return sorted(unique.values(), key=lambda d: d.content)
 
 
-def _with_tail(doc: Doc, span: Span) -> Range:
-    """The content and, when it ends a quote, the rest of its sentence ('"A," it said.'), if short."""
-    sentence_end = span[-1].sent.end
-    tail = doc[span.end : sentence_end]
-    if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text):
-        return span.start_char, tail.end_char
-    return span.start_char, span.end_char
+def _with_tail(doc: Doc, span: Span) -> Span:
+    """The content and the rest of its sentence ('"A," it said.'), when that rest is short and unquoted."""
+    tail = doc[span.end : span[-1].sent.end]
+    return doc[span.start : tail.end] if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text) else span
 
 
 def own_frame(doc: Doc, draft: Draft, quotes: Sequence[Quote]) -> Draft:
@@ -218,14 +215,15 @@ def own_frame(doc: Doc, draft: Draft, quotes: Sequence[Quote]) -> Draft:
         return draft
     quoted = [(q.start, q.end) for q in quotes if overlap((q.start, q.end), draft.content)]
     region = _with_tail(doc, span)
-    if not any(s <= draft.content[0] < s + 2 for s, _ in quoted) or overlap(draft.cue, region):
+    bounds = (region.start_char, region.end_char)
+    if not any(s <= draft.content[0] < s + 2 for s, _ in quoted) or overlap(draft.cue, bounds):
         return draft
-    for verb in doc.char_span(*region, alignment_mode="contract") or ():
+    for verb in region:
         subject = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH else None
         if subject is None or any(s <= t.idx < e for s, e in quoted for t in (verb, subject)):
             continue
         source = noun_phrase(doc, subject)
-        if region[0] <= source[0] and source[1] <= region[1]:
+        if bounds[0] <= source[0] and source[1] <= bounds[1]:
             cue = token_range(doc, cue_start(doc, verb), verb.i)
             return replace(draft, cue=cue, source=source, cue_head=verb.i)
     return draft
