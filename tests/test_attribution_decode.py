@@ -138,3 +138,41 @@ def test_join_split(text: str, contents: list[str], frames: list[str], expected:
 
     joined = join_split(text, [(find(c), 0.9) for c in contents], [find(f) for f in frames])
     assert [text[s:e] for (s, e), _ in joined] == expected
+
+
+def _span_labels(nlp: Language, text: str, roles: dict[str, list[str]]) -> tuple[object, np.ndarray, np.ndarray]:
+    """Like ``_tagger_input``, but labelling every token inside each given substring (B- on its first)."""
+    doc = nlp(text)
+    tokens = [t for t in doc if not t.is_space]
+    labels = ["O"] * len(tokens)
+    for role, parts in roles.items():
+        for part in parts:
+            start = text.index(part)
+            inside = [k for k, t in enumerate(tokens) if start <= t.idx < start + len(part)]
+            for n, k in enumerate(inside):
+                labels[k] = ("B-" if n == 0 else "I-") + role
+    offsets = np.array([(t.idx, t.idx + len(t)) for t in tokens], dtype=np.int32)
+    return doc, offsets, _probs(labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Not yet,” he said. “We will fight this ruling in every court in the land.”",
+        "“Not yet,” he said, “but we will fight this ruling in every court in the land.”",
+    ],
+)
+def test_short_first_piece_of_a_split_quote_keeps_its_cue(nlp: Language, text: str) -> None:
+    """Regression: a quote joined around its cue lost that cue (cues inside a content were never picked),
+    so the whole attribution was dropped; and where the rules saw the long piece alone, the joined content
+    was cut back to it."""
+    first, second = text.split(" he said")
+    roles = {"CONTENT": [first.rstrip(), second.lstrip(",. ")], "SOURCE": ["he"], "CUE": ["said"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert (found.kind, found.content.text, found.cue and found.cue.text, found.source and found.source.text) == (
+        "direct",
+        text,
+        "said",
+        "he",
+    )

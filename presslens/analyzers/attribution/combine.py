@@ -39,20 +39,27 @@ def _fill(tagged: Draft, rule: Draft) -> Draft:
     whole clauses: measured, +0.007 exact-match F1 at equal overlap F1) and, when both name the same
     cue, the rule's cue and source (whole phrases: "has repeatedly said", "Dean Baker, an economist at
     ..."; the tagger's edges wander) and addressee. When the rule's report holds the tagger's cue, the
-    two are an outer report and the same words found again inside it, and the outer one stands."""
+    two are an outer report and the same words found again inside it, and the outer one stands. A tagger
+    draft joined around its own cue ("Not yet," he said, "but soon.") keeps its content: the rules see only
+    the quotes long enough to be speech and would drop the short piece."""
     if _holds(rule, tagged):
         return rule
+    content = tagged.content if _around_cue(tagged) else rule.content
     same_cue = tagged.cue is None or (rule.cue is not None and overlap(tagged.cue, rule.cue) > 0)
     if not same_cue:
-        return replace(tagged, content=rule.content)
+        return replace(tagged, content=content)
     return replace(
         tagged,
-        content=rule.content,
+        content=content,
         cue=rule.cue or tagged.cue,
         source=rule.source or tagged.source,
         addressee=rule.addressee,
         cue_head=rule.cue_head,
     )
+
+
+def _around_cue(draft: Draft) -> bool:
+    return draft.cue is not None and draft.content[0] < draft.cue[0] and draft.cue[1] < draft.content[1]
 
 
 def _credible(text: str, draft: Draft) -> bool:

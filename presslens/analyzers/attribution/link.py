@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -83,10 +84,18 @@ def _paragraph(text: str, at: int) -> Range:
     return start, len(text) if end < 0 else end
 
 
-def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range]) -> Range | None:
-    """A tagged cue that governs the content in the parse; else the word that governs it (PolNeAR's cues
-    go beyond any lexicon: "mocked", "reserved his passion for"); else the nearest tagged cue outside it
-    in its paragraph."""
+def _free(span: Range, content: Range, gaps: Sequence[Range]) -> bool:
+    """Outside the content, or between the pieces of a quote joined around its cue."""
+    return not overlap(span, content) or any(g[0] <= span[0] and span[1] <= g[1] for g in gaps)
+
+
+def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range] = ()) -> Range | None:
+    """The tagged cue that split a joined quote ("A," he said. "B."); else a tagged cue that governs the
+    content in the parse; else the word that governs it (PolNeAR's cues go beyond any lexicon: "mocked",
+    "reserved his passion for"); else the nearest tagged cue outside it in its paragraph."""
+    splitting = [c for c in cues if overlap(c, content) and _free(c, content, gaps)]
+    if splitting:
+        return splitting[0]
     outside = [c for c in cues if not overlap(c, content)]
     for cue in sorted(outside, key=lambda c: _gap(c, content)):
         head = _head(doc, cue)
@@ -101,11 +110,13 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range]) -> Rang
     return min(near, key=lambda c: _gap(c, content), default=None)
 
 
-def pick_source(doc: Doc, text: str, cue: Range | None, content: Range, sources: Sequence[Range]) -> Range | None:
+def pick_source(
+    doc: Doc, text: str, cue: Range | None, content: Range, sources: Sequence[Range], gaps: Sequence[Range] = ()
+) -> Range | None:
     """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence;
     never one on another line than the cue (a byline is not the subject of the headline above it)."""
     anchor = cue or content
-    outside = [s for s in sources if not overlap(s, content) and _one_line(text, s, anchor)]
+    outside = [s for s in sources if _free(s, content, gaps) and _one_line(text, s, anchor)]
     head = _head(doc, anchor) if cue else None
     subj = None if head is None else subject_of(head)
     if subj is not None:
@@ -113,7 +124,7 @@ def pick_source(doc: Doc, text: str, cue: Range | None, content: Range, sources:
             if source[0] <= subj.idx < source[1]:
                 return source
         phrase = noun_phrase(doc, subj)
-        if not overlap(phrase, content) and _one_line(text, phrase, anchor):
+        if _free(phrase, content, gaps) and _one_line(text, phrase, anchor):
             return phrase
     sent = _sentence(doc, anchor)
     near = [s for s in outside if overlap(s, sent)]
@@ -172,6 +183,12 @@ def _whole_source(doc: Doc, source: Range, taken: Sequence[Range]) -> Range:
     return phrase if inside and not any(overlap(phrase, r) for r in taken) else source
 
 
+def _gaps(content: Range, pieces: Sequence[Range]) -> list[Range]:
+    """What lies between the tagged pieces of a joined content: where its splitting cue and source are."""
+    inside = sorted(p for p in pieces if content[0] <= p[0] and p[1] <= content[1])
+    return [(a[1], b[0]) for a, b in pairwise(inside) if a[1] < b[0]]
+
+
 def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     """One draft per (joined) content span, with its cue and source."""
     spans = tagged.spans
@@ -179,8 +196,9 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     drafts = []
     contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
     for content, score in join_split(text, contents, frames):
-        cue = pick_cue(doc, text, content, spans["CUE"])
-        source = pick_source(doc, text, cue, content, spans["SOURCE"])
+        gaps = _gaps(content, spans["CONTENT"])
+        cue = pick_cue(doc, text, content, spans["CUE"], gaps)
+        source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
         head = _head(doc, cue) if cue else None
         cue = None if cue is None else _whole_cue(doc, cue)
         taken = [r for r in (content, cue) if r is not None]
