@@ -176,3 +176,12 @@ def test_short_first_piece_of_a_split_quote_keeps_its_cue(nlp: Language, text: s
         "said",
         "he",
     )
+
+
+def test_short_quote_the_tagger_attributes_takes_its_marks(nlp: Language) -> None:
+    """Regression: a quote under four words is no speech by its marks alone (a scare quote looks the same),
+    so a tagger content inside it kept its edges without the marks; a linked cue outside makes it speech."""
+    text = "“It is over,” he said."
+    doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": ["It is over"], "SOURCE": ["he"], "CUE": ["said"]})
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert (found.kind, found.content.text) == ("direct", "“It is over,”")

@@ -133,6 +133,20 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
         ("Lopez: Port Will Close Before the Vote", ("indirect", "Port Will Close Before the Vote", ":", "Lopez")),
         # a relative clause: the source is "who"
         ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
+        # a colon frames the quote that opens the next paragraph, whatever the verb; the cue runs to the colon
+        (
+            "The mayor continued:\n\n“We will rebuild every house on the coast before the winter.”",
+            ("direct", "“We will rebuild every house on the coast before the winter.”", "continued:", "The mayor"),
+        ),
+        (
+            "The judge returned to her familiar theme: “The statute cannot be read that way.”",
+            ("direct", "“The statute cannot be read that way.”", "returned to her familiar theme:", "The judge"),
+        ),
+        # ... but not over a clause of its own between the verb and the colon
+        (
+            "Lopez wrote after the ferry that sank in May was raised:\n\n“Nobody will forget the harbour.”",
+            ("direct", "“Nobody will forget the harbour.”", "wrote", "Lopez"),
+        ),
     ],
 )
 def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
@@ -151,6 +165,7 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "The ferry left the harbour at noon.",  # no report at all
         "Note that the port is closed on Sundays.",  # an order to the reader
         "Note: the port is closed on Sundays.",  # a label of the page, not a speaker
+        "The list is short:\n\n“Bread, Milk, Eggs”",  # a colon before a title-cased list, not speech
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

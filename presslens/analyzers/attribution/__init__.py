@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine, own_frame
+from .combine import combine, own_frame, quoted_by
 from .decode import decode
 from .draft import Draft
 from .link import link, reach_content
@@ -37,7 +37,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts, the rule layer alone: what the tests exercise sentence by sentence)."""
     text = doc.text
     quotes = find_quotes(text)
-    speech = [q for q in quotes if is_speech(text, q)]
+    speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
     drafts = [reach_content(doc, own_frame(doc, d, quotes)) for d in combined]
     return build(doc, text, drafts, quotes, entities)

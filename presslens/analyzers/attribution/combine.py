@@ -102,6 +102,20 @@ def _holds(outer: Draft, inner: Draft) -> bool:
     return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
 
 
+def quoted_by(tagged: Sequence[Draft], quote: Quote) -> bool:
+    """Whether a linked tagger draft is this quote's words (most of them, cue outside): then a short quote
+    is speech too ('"It is over," he said.'), which the marks alone cannot tell from a scare quote."""
+    inner = quote.inner
+    return any(
+        d.cue is not None
+        and not overlap(d.cue, (quote.start, quote.end))
+        and inner[0] <= d.content[0] + 1
+        and d.content[1] <= inner[1] + 1
+        and 2 * (d.content[1] - d.content[0]) >= inner[1] - inner[0]
+        for d in tagged
+    )
+
+
 def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
     """Widens the content to every speech quote it mostly covers, or that is cut by its edges."""
     start, end = draft.content

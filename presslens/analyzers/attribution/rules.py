@@ -17,7 +17,7 @@ from spacy.parts_of_speech import IDS
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from .draft import Draft, Range, token_range, trim
+from .draft import Draft, Range, overlap, token_range, trim
 from .lexicon import (
     ADDRESSING,
     COGNITION,
@@ -44,6 +44,8 @@ _NOT_SPEAKERS: Final = words(
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
+_COLON_CUE_WORDS: Final = 6
+_COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 
 def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
@@ -52,6 +54,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
     drafts.extend(_labelled_lines(doc, text))
+    drafts.extend(_colon_frames(doc, text, speech, drafts))
     return sorted(drafts, key=lambda d: d.cue or d.content)
 
 
@@ -328,3 +331,33 @@ def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
             )
         )
     return out
+
+
+def _colon_frames(doc: Doc, text: str, speech: Sequence[Quote], taken: Sequence[Draft]) -> list[Draft]:
+    """ "The judge wrote:" and a quote right after the colon, in the same paragraph or opening the next:
+    the verb the colon closes frames the quote whatever the verb (block quotes follow "Cruz continued:"
+    as often as "said:"), and its subject is the source. The cue runs to the colon, which PolNeAR counts
+    in it ("returned to his familiar lines:") unless a clause of its own stands between."""
+    opens = {q.start: q for q in speech}
+    out: list[Draft] = []
+    for match in _COLON_RE.finditer(text):
+        quote = opens.get(match.end())
+        colon = doc.char_span(match.start(), match.start() + 1)
+        if quote is None or colon is None or any(overlap(d.content, (quote.start, quote.end)) for d in taken):
+            continue
+        verb = colon[0].head
+        source = _source(doc, verb) if verb.pos_ == "VERB" and verb.i < colon[0].i else None
+        cue = _colon_cue(doc, verb, colon[0])
+        if source is None or source[0] >= cue[0]:
+            continue
+        source = trim(text, (source[0], min(source[1], cue[0])))  # the parse may hang the quote on the subject
+        content = (quote.start, quote.end)
+        out.append(Draft(content=content, cue=cue, source=source, addressee=_addressee(doc, verb), cue_head=verb.i))
+    return out
+
+
+def _colon_cue(doc: Doc, verb: Token, colon: Token) -> Range:
+    between = doc[verb.i + 1 : colon.i]
+    if len(between) > _COLON_CUE_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return token_range(doc, cue_start(doc, verb), verb.i)
+    return token_range(doc, cue_start(doc, verb), colon.i)
