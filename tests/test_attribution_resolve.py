@@ -105,6 +105,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "The Spanish daily",
             ("El Diario", "e5"),
         ),
+        # a description with another noun of the same kind ("the newspaper" for "a Spanish daily")
+        (
+            "El Diario, a Spanish daily, cited two ministers. The newspaper said talks had failed.",
+            [("e5", "El Diario", "ORG", ("El Diario",), ("a Spanish daily",))],
+            "The newspaper",
+            ("El Diario", "e5"),
+        ),
         # a named source without an entity keeps its own words; an unplaceable pronoun gets no speaker
         (
             "The Harbour Gazette reported that talks had failed.",

@@ -21,6 +21,11 @@ def entity(parse, text: str, name: str):  # type: ignore[no-untyped-def]
         ("The company's spokesman, Leon Marsh, declined to comment.", "Leon Marsh", ["The company's spokesman"]),
         ("Ruth Adeyemi is a civil engineer from the north.", "Ruth Adeyemi", ["a civil engineer from the north"]),
         ("The protesters called Victor Hale a coward.", "Victor Hale", ["a coward"]),
+        # regression: a nationality or a word spaCy tags as a date ("daily") blocked the label
+        ("El Diario, a Spanish daily, cited two ministers.", "El Diario", ["a Spanish daily"]),
+        ("The Spanish daily El Diario cited two ministers.", "El Diario", ["Spanish daily"]),
+        # an age is no label
+        ("Victor Hale, 71, spoke on Monday.", "Victor Hale", []),
     ],
 )
 def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> None:

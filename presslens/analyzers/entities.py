@@ -19,6 +19,9 @@ from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._parsed import Parsed
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
+# spaCy's small model takes for a date ("a Spanish daily") can be.
+_NAMING = ENTITY_TYPES - {"NORP"}
 _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _TRIM = " \t\n,;:.\"'“”‘’()"
 
@@ -164,7 +167,7 @@ def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
             "punct",
             "advmod",
         }
-        if not modifies or prev.ent_type_:
+        if not modifies or prev.ent_type_ in _NAMING:
             break
         start -= 1
     words = first.doc[start : first.i]
@@ -177,9 +180,9 @@ def _apposed_to(head: Token) -> Token | None:
     """The common noun a name is in apposition to, looking through "of <place>" ("the guardian of Port
     Elsa, councillor Dana Okafor" labels Okafor, not Port Elsa)."""
     target = head.head
-    if target.ent_type_ and target.dep_ == "pobj" and target.head.dep_ == "prep":
+    if target.ent_type_ in _NAMING and target.dep_ == "pobj" and target.head.dep_ == "prep":
         target = target.head.head
-    return target if target.pos_ == "NOUN" and not target.ent_type_ else None
+    return target if target.pos_ == "NOUN" and target.ent_type_ not in _NAMING else None
 
 
 def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
@@ -187,7 +190,10 @@ def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
     found = [
         _subtree_chars(child)
         for child in head.children
-        if child.dep_ == "appos" and not child.ent_type_ and not (mention.start <= child.i < mention.end)
+        if child.dep_ == "appos"
+        and child.ent_type_ not in _NAMING
+        and child.pos_ != "NUM"
+        and not (mention.start <= child.i < mention.end)
     ]
     if head.dep_ == "appos" and (noun := _apposed_to(head)) is not None:
         found.append((noun.left_edge.idx, head.left_edge.idx))

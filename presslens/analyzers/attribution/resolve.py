@@ -31,6 +31,12 @@ _FEMALE_WORDS: Final = words(
     """mrs ms miss woman women she her wife mother daughter sister queen princess congresswoman
     chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
 )
+# Nouns a second mention uses for the same kind of thing: "El Diario, a Spanish daily ... the newspaper".
+_KINDS: Final = (
+    words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
+    words("broadcaster network channel station"),
+    words("company firm corporation conglomerate"),
+)
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 _GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
 _LOOKBACK: Final = 1500
@@ -161,19 +167,23 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _kin(noun: str) -> frozenset[str]:
+    return next((kind for kind in _KINDS if noun in kind), frozenset({noun}))
+
+
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
-    """A definite description ("the retired general"): the entity labelled with the same head noun,
-    preferring the nearest label before the mention, then the first one after it."""
+    """A definite description ("the retired general"): the entity labelled with the same head noun, or
+    one of its kind ("the newspaper" for "a Spanish daily"), preferring the nearest label before the
+    mention, then the first one after it."""
     if head.pos_ != "NOUN":
         return None
-    noun = head.lemma_.lower()
+    nouns = _kin(head.lemma_.lower())
     before: tuple[int, Entity] | None = None
     after: tuple[int, Entity] | None = None
     for entity in entities:
         for desc in entity.descriptors:
-            if noun not in {w.strip(".,").lower().removesuffix("s") for w in desc.text.split()} | {
-                w.strip(".,").lower() for w in desc.text.split()
-            }:
+            said = {w.strip(".,").lower() for w in desc.text.split()}
+            if not nouns & (said | {w.removesuffix("s") for w in said}):
                 continue
             if overlap(source, (desc.start, desc.end)):
                 return entity
