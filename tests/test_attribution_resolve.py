@@ -112,6 +112,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "The newspaper",
             ("El Diario", "e5"),
         ),
+        # ...or the organisation whose name says it is of that kind
+        (
+            "The Harbour Gazette broke the story. The paper said talks had failed.",
+            [("e6", "Harbour Gazette", "ORG", ("Harbour Gazette",), ())],
+            "The paper",
+            ("Harbour Gazette", "e6"),
+        ),
         # a named source without an entity keeps its own words; an unplaceable pronoun gets no speaker
         (
             "The Harbour Gazette reported that talks had failed.",

@@ -31,11 +31,15 @@ _FEMALE_WORDS: Final = words(
     """mrs ms miss woman women she her wife mother daughter sister queen princess congresswoman
     chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
 )
-# Nouns a second mention uses for the same kind of thing: "El Diario, a Spanish daily ... the newspaper".
+# Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
+# words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
 _KINDS: Final = (
-    words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
-    words("broadcaster network channel station"),
-    words("company firm corporation conglomerate"),
+    (
+        words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
+        words("gazette times post tribune herald journal daily news chronicle courier telegraph observer inquirer"),
+    ),
+    (words("broadcaster network channel station"), words("tv television radio broadcasting network news channel")),
+    (words("company firm corporation conglomerate"), words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
 )
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 _GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
@@ -63,7 +67,7 @@ def resolve(
         return None if found is None else Speaker(name=found.name, entity=found.id)
     if head.pos_ == "PRON":
         return None
-    described = _described(head, source, entities)
+    described = _described(head, source, entities) or _named_kind(head, source, entities)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=span.text)
@@ -168,7 +172,23 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
 
 
 def _kin(noun: str) -> frozenset[str]:
-    return next((kind for kind in _KINDS if noun in kind), frozenset({noun}))
+    return next((nouns for nouns, _ in _KINDS if noun in nouns), frozenset({noun}))
+
+
+def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
+    """ "The paper" after "the Harbour Gazette": the organisation named last before the mention whose
+    name says it is of the noun's kind."""
+    marks = next((names for nouns, names in _KINDS if head.lemma_.lower() in nouns), None)
+    if head.pos_ != "NOUN" or marks is None:
+        return None
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type != "ORG" or not marks & {w.lower() for w in entity.name.split()}:
+            continue
+        for mention in entity.mentions:
+            if mention.end <= source[0] and (best is None or mention.start > best[0]):
+                best = (mention.start, entity)
+    return None if best is None else best[1]
 
 
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
