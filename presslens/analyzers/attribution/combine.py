@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Doc, Span
 
 from ..stance import cue_stance
-from .draft import Draft, Range, is_glue, jaccard, overlap, token_range, trim
+from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
 from .lexicon import SPEECH
 from .quotes import MARKS, Quote
 from .rules import cue_start, noun_phrase, subject_of
@@ -176,11 +176,21 @@ def without_cue(text: str, draft: Draft) -> Range:
     start, end = draft.content
     if draft.cue is None or not overlap(draft.content, draft.cue):
         return start, end
-    if _has_mark(text[start : draft.cue[0]]) and _has_mark(text[draft.cue[1] : end]):
+    if (_has_mark(text[start : draft.cue[0]]) and _has_mark(text[draft.cue[1] : end])) or _aside(text, draft):
         return start, end
     before = trim(text, (start, min(end, draft.cue[0])))
     after = trim(text, (max(start, draft.cue[1]), end))
     return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _aside(text: str, draft: Draft) -> bool:
+    """The draft's cue and source set off by commas inside its content ("A, economists say, B")."""
+    if draft.cue is None or draft.source is None:
+        return False
+    lo, hi = min(draft.cue[0], draft.source[0]), max(draft.cue[1], draft.source[1])
+    start = text.rfind(",", draft.content[0], lo)
+    end = text.find(",", hi, draft.content[1])
+    return start >= 0 and end >= 0 and is_aside(text, [draft.cue], [draft.source], start, end + 1)
 
 
 def join_shared_cues(text: str, drafts: list[Draft]) -> list[Draft]:

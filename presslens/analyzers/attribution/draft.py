@@ -15,6 +15,10 @@ from spacy.tokens import Doc
 Range = tuple[int, int]
 _EDGE: Final = frozenset(" \t\r\n\xa0,;:")
 _GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
+_STOPS_RE: Final = re.compile(r"[.!?;:\n\"“”]")
+_WORD_RE: Final = re.compile(r"\w+")
+_ASIDE_WORDS: Final = 3
+_NEW_CLAUSE_RE: Final = re.compile(r"\s*(?:and|but|or|while|whereas|although|though|as|adding|saying)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +68,20 @@ def is_glue(text: str, covered: Sequence[Range], start: int, end: int) -> bool:
             return False
         pos = max(pos, e)
     return bool(_GLUE_RE.fullmatch(text, min(pos, end), end))
+
+
+def is_aside(text: str, cues: Sequence[Range], sources: Sequence[Range], start: int, end: int) -> bool:
+    """Whether text[start:end] is ", <source> <cue>," set inside the words it attributes ("Cutting too
+    soon, economists say, slowed the recovery"): one content, as PolNeAR and a reader take it, quotes or
+    not. A time or a medium may join the frame (", officials said on Monday,"); a frame without its
+    source (", adding,") or a new clause after it (", while ...") is another report."""
+    inner = text[start:end].strip()
+    cue = [f for f in cues if start <= f[0] and f[1] <= end]
+    source = [f for f in sources if start <= f[0] and f[1] <= end]
+    if len(inner) < 2 or inner[0] != "," or inner[-1] != "," or len(cue) != 1 or len(source) != 1:
+        return False
+    if _STOPS_RE.search(inner) or _NEW_CLAUSE_RE.match(text, end):
+        return False
+    inside = sorted(cue + source)
+    pieces = [(start, inside[0][0]), (inside[0][1], inside[1][0]), (inside[1][1], end)]
+    return sum(len(_WORD_RE.findall(text, a, b)) for a, b in pieces if a < b) <= _ASIDE_WORDS

@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .decode import Tagged
-from .draft import Draft, Range, is_glue, overlap, token_range
+from .draft import Draft, Range, is_aside, is_glue, overlap, token_range
 from .quotes import MARKS
 from .rules import cue_start, noun_phrase, subject_of
 
@@ -41,14 +41,14 @@ def _near_mark(text: str, at: int) -> bool:
 Scored = tuple[Range, float]
 
 
-def join_split(text: str, contents: Sequence[Scored], frames: Sequence[Range]) -> list[Scored]:
+def join_split(text: str, contents: Sequence[Scored], cues: Sequence[Range], sources: Sequence[Range]) -> list[Scored]:
     """A quote split around its cue ("A," he said, "B.") is one content: two contents meet when only
     cue/source spans and punctuation lie between them and quote marks close the first and open the second
     (without the marks, "X said A. Y said B." would fuse two attributions). A joined content's score
     is its pieces' scores weighted by length."""
     joined: list[Scored] = []
     for span, score in sorted(contents):
-        if joined and _splits(text, joined[-1][0], span, frames):
+        if joined and _splits(text, joined[-1][0], span, cues, sources):
             (start, end), before = joined[-1]
             size, more = end - start, span[1] - span[0]
             joined[-1] = ((start, span[1]), (before * size + score * more) / max(1, size + more))
@@ -61,12 +61,15 @@ def _quoted_gap(text: str, start: int, end: int) -> bool:
     return _near_mark(text, start) and _near_mark(text, end)
 
 
-def _splits(text: str, first: Range, second: Range, frames: Sequence[Range]) -> bool:
+def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sources: Sequence[Range]) -> bool:
     gap = (first[1], second[0])
-    if "\n" in text[gap[0] : gap[1]] or not _quoted_gap(text, *gap):
+    if "\n" in text[gap[0] : gap[1]]:
         return False
+    if is_aside(text, cues, sources, *gap):
+        return True
+    frames = [*cues, *sources]
     between = [f for f in frames if gap[0] <= f[0] and f[1] <= gap[1]]
-    return bool(between) and is_glue(text, frames, *gap)
+    return _quoted_gap(text, *gap) and bool(between) and is_glue(text, frames, *gap)
 
 
 def _governs(cue: Token, content: Range) -> bool:
@@ -192,10 +195,9 @@ def _gaps(content: Range, pieces: Sequence[Range]) -> list[Range]:
 def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     """One draft per (joined) content span, with its cue and source."""
     spans = tagged.spans
-    frames = spans["CUE"] + spans["SOURCE"]
     drafts = []
     contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
-    for content, score in join_split(text, contents, frames):
+    for content, score in join_split(text, contents, spans["CUE"], spans["SOURCE"]):
         gaps = _gaps(content, spans["CONTENT"])
         cue = pick_cue(doc, text, content, spans["CUE"], gaps)
         source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
