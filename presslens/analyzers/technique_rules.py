@@ -15,7 +15,7 @@ those the tagger also finds emphatic.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -135,14 +135,13 @@ def repeated_phrases(words: Sequence[str], max_len: int = 4) -> list[tuple[int, 
     content word (no stop word, at least three letters) so that "of the" never counts; where repeated
     phrases overlap, the longest one at each position wins.
     """
-    counts: Counter[tuple[str, ...]] = Counter()
+    content = [_content(w) for w in words]
     at: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
     for n in range(1, max_len + 1):
         for i in range(len(words) - n + 1):
-            gram = tuple(words[i : i + n])
-            if _content(gram[0]) and _content(gram[-1]):
-                counts[gram] += 1
-                at[gram].append(i)
+            if content[i] and content[i + n - 1]:
+                at[tuple(words[i : i + n])].append(i)
+    counts = {gram: len(places) for gram, places in at.items()}
     taken = [False] * len(words)
     out: list[tuple[int, int, int]] = []
     for gram in sorted((g for g, c in counts.items() if c >= 2), key=lambda g: (-len(g), g)):

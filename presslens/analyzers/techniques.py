@@ -18,6 +18,8 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, SENT_START
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
 from .._contract import Technique
@@ -28,6 +30,7 @@ from .technique_decode import Rule, Words, decode_column, pool_to_words
 from .technique_rules import PATTERN_TECHNIQUES, pattern_hits, repeated_phrases
 
 _REPETITION = TECHNIQUES.index("Repetition")
+_PROPN = IDS["PROPN"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +100,25 @@ def explain(technique: str) -> str:
 
 
 def words_of(doc: Doc) -> Words:
-    """The word grid of a parsed text: spaCy's non-space tokens with their line and sentence ids."""
-    toks = [t for t in doc if not t.is_space]
-    starts = np.fromiter((t.idx for t in toks), dtype=np.int64, count=len(toks))
-    ends = starts + np.fromiter((len(t.text) for t in toks), dtype=np.int64, count=len(toks))
-    newlines = np.array([i for i, ch in enumerate(doc.text) if ch == "\n"], dtype=np.int64)
+    """The word grid of a parsed text: spaCy's non-space tokens with their line and sentence ids, read
+    off the Doc's arrays (token objects cost more than the rest of this analyzer)."""
+    table = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, POS, SENT_START]).astype(np.int64)
+    table = table[table[:, 2] == 0]
+    starts = table[:, 0]
+    chars = np.frombuffer(doc.text.encode("utf-32-le"), dtype=np.uint32)
+    newlines = np.flatnonzero(chars == ord("\n")).astype(np.int64)
     if doc.has_annotation("SENT_START"):
-        sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
-        sentence = np.fromiter((sent_of[t.i] for t in toks), dtype=np.int64, count=len(toks))
+        every = doc.to_array([SENT_START, IS_SPACE]).astype(np.int64)
+        sentence = (np.cumsum(every[:, 0] == 1) - 1)[every[:, 1] == 0]
     else:
         sentence = np.searchsorted(newlines, starts)
     return Words(
         starts=starts,
-        ends=ends,
+        ends=starts + table[:, 1],
         line=np.searchsorted(newlines, starts).astype(np.int64),
         sentence=sentence.astype(np.int64),
-        punct=np.fromiter((t.is_punct for t in toks), dtype=np.bool_, count=len(toks)),
-        name=np.fromiter((t.pos_ == "PROPN" for t in toks), dtype=np.bool_, count=len(toks)),
+        punct=table[:, 3].astype(np.bool_),
+        name=table[:, 4] == _PROPN,
     )
 
 
