@@ -160,7 +160,9 @@ def test_join_split(text: str, contents: list[str], source: str, expected: list[
     assert [text[s:e] for (s, e), _ in joined] == expected
 
 
-def _span_labels(nlp: Language, text: str, roles: dict[str, list[str]]) -> tuple[object, np.ndarray, np.ndarray]:
+def _span_labels(
+    nlp: Language, text: str, roles: dict[str, list[str]], sure: float = 0.9
+) -> tuple[object, np.ndarray, np.ndarray]:
     """Like ``_tagger_input``, but labelling every token inside each given substring (B- on its first)."""
     doc = nlp(text)
     tokens = [t for t in doc if not t.is_space]
@@ -172,7 +174,7 @@ def _span_labels(nlp: Language, text: str, roles: dict[str, list[str]]) -> tuple
             for n, k in enumerate(inside):
                 labels[k] = ("B-" if n == 0 else "I-") + role
     offsets = np.array([(t.idx, t.idx + len(t)) for t in tokens], dtype=np.int32)
-    return doc, offsets, _probs(labels)
+    return doc, offsets, _probs(labels, sure)
 
 
 @pytest.mark.parametrize(
@@ -205,3 +207,12 @@ def test_short_quote_the_tagger_attributes_takes_its_marks(nlp: Language) -> Non
     doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": ["It is over"], "SOURCE": ["he"], "CUE": ["said"]})
     (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
     assert (found.kind, found.content.text) == ("direct", "“It is over,”")
+
+
+@pytest.mark.parametrize(("sure", "found"), [(0.9, 1), (0.45, 0)])
+def test_unsure_tagger_drafts_are_dropped(nlp: Language, sure: float, found: int) -> None:
+    """A content the tagger holds at under 0.5 mean probability, with no rule behind it, is not reported."""
+    text = "Lopez reserved her sharpest words for the harbour plan."
+    roles = {"CONTENT": ["the harbour plan"], "CUE": ["reserved her sharpest words for"], "SOURCE": ["Lopez"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles, sure)
+    assert len(attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())) == found  # type: ignore[arg-type]
