@@ -15,12 +15,11 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .decode import Tagged
-from .draft import Draft, Range, is_aside, is_glue, overlap, token_range
+from .draft import Draft, Range, is_aside, is_glue, overlap
 from .quotes import MARKS
 from .rules import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
-_CLIMB: Final = 3
 _REACH: Final = 2
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
@@ -94,8 +93,9 @@ def _free(span: Range, content: Range, gaps: Sequence[Range]) -> bool:
 
 def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range] = ()) -> Range | None:
     """The tagged cue that split a joined quote ("A," he said. "B."); else a tagged cue that governs the
-    content in the parse; else the word that governs it (PolNeAR's cues go beyond any lexicon: "mocked",
-    "reserved his passion for"); else the nearest tagged cue outside it in its paragraph."""
+    content in the parse; else the nearest tagged cue outside it in its paragraph. (Taking the word that
+    governs the content in the parse when no tagged cue does was right a third of the time with this
+    tagger: dropping it gained 0.006 cue-F1 and source-F1 on held-out train.)"""
     splitting = [c for c in cues if overlap(c, content) and _free(c, content, gaps)]
     if splitting:
         return splitting[0]
@@ -104,9 +104,6 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
         head = _head(doc, cue)
         if head is not None and _governs(head, content):
             return cue
-    governor = parse_governor(doc, content)
-    if governor is not None:
-        return token_range(doc, cue_start(doc, governor), governor.i)
     para = _paragraph(text, content[0])
     region = (para[0], max(para[1], content[1]))
     near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]
@@ -144,27 +141,6 @@ def _sentence(doc: Doc, span: Range) -> Range:
         return span
     first, last = found[0].sent, found[-1].sent
     return first.start_char, last.end_char
-
-
-def _same_line(doc: Doc, a: Token, b: Token) -> bool:
-    """No line break between two tokens (the parse sometimes hangs a headline on the next sentence)."""
-    return "\n" not in doc[min(a.i, b.i) : max(a.i, b.i)].text
-
-
-def parse_governor(doc: Doc, content: Range) -> Token | None:
-    """The verb (or, for "the claim that ...", the noun) whose complement the content is."""
-    span = doc.char_span(content[0], content[1], alignment_mode="expand")
-    if span is None or len(span) == 0 or span.root.head.i == span.root.i:
-        return None
-    root, node = span.root, span.root.head
-    for _ in range(_CLIMB):
-        if node.pos_ == "VERB" or (node.pos_ == "NOUN" and root.dep_ in ("acl", "ccomp")):
-            inside = content[0] <= node.idx < content[1]
-            return None if inside or not _same_line(doc, node, span.root) else node
-        if node.pos_ not in ("ADP", "SCONJ", "NOUN") or node.head.i == node.i:
-            return None
-        root, node = node, node.head
-    return None
 
 
 def _whole_cue(doc: Doc, cue: Range) -> Range:
