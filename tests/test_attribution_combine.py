@@ -81,6 +81,7 @@ def test_join_shared_cues(text: str, pieces: list[str], expected: list[str]) -> 
 
 FRAMED = "The rival camp attacked her plan. “She didn’t like that,” said a campaign veteran. “She cut the prep time.”"
 TAILED = "The staff urged a change. “We have accepted these deals for years,” it said. The board met."
+HEADED = "The mayor said the vote was over. Her deputy added, “We will rebuild the harbour before the winter.”"
 REPORTED = "The rival camp attacked her plan, and aides said the mayor said the port would close."
 
 
@@ -103,6 +104,14 @@ REPORTED = "The rival camp attacked her plan, and aides said the mayor said the 
             "urged",
             "The staff",
             ("said", "it"),
+        ),
+        # the frame right before the quote, in its sentence
+        (
+            HEADED,
+            "“We will rebuild the harbour before the winter.”",
+            "said",
+            "The mayor",
+            ("added", "Her deputy"),
         ),
         # a reported clause holding another report is nested speech, not a frame: left as it is
         (REPORTED, "the mayor said the port would close", "said", "aides", ("said", "aides")),

@@ -113,50 +113,58 @@ def test_tagger_drafts_take_the_parse_cue_and_source(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "contents", "source", "expected"),
+    ("text", "contents", "sources", "expected"),
     [
         # "A," he said, "B." is one content
         (
             '"We lost," he said, "but we fight on."',
             ['"We lost,"', '"but we fight on."'],
-            "he",
+            ["he"],
             ['"We lost," he said, "but we fight on."'],
         ),
         # two reports in a row are not: no quote marks hold them together
         (
             "Lopez said the port would close. Smith said it would not.",
             ["the port would close", "it would not"],
-            "Smith",
+            ["Smith"],
             ["the port would close", "it would not"],
         ),
         # a source and cue set off by commas inside the clause they report: one content, no marks needed
         (
             "The port, officials said on Monday, will close for a week.",
             ["The port", "will close for a week"],
-            "officials",
+            ["officials"],
             ["The port, officials said on Monday, will close for a week"],
         ),
         # ...but not a cue without its source, nor a new clause after the frame
         (
             "The port will close, officials said, adding that the ferry would stop.",
             ["The port will close", "that the ferry would stop"],
-            "officials",
+            ["officials"],
             ["The port will close", "that the ferry would stop"],
+        ),
+        # two frames between two quotes are two reports
+        (
+            '"We lost," officials said. Lopez added, "but we fight on."',
+            ['"We lost,"', '"but we fight on."'],
+            ["officials", "Lopez"],
+            ['"We lost,"', '"but we fight on."'],
         ),
         (
             "The port closed, officials said, while the ferry kept running.",
             ["The port closed", "the ferry kept running"],
-            "officials",
+            ["officials"],
             ["The port closed", "the ferry kept running"],
         ),
     ],
 )
-def test_join_split(text: str, contents: list[str], source: str, expected: list[str]) -> None:
+def test_join_split(text: str, contents: list[str], sources: list[str], expected: list[str]) -> None:
     def find(s: str) -> tuple[int, int]:
         start = text.rindex(s) if s == "said" else text.index(s)
         return start, start + len(s)
 
-    joined = join_split(text, [(find(c), 0.9) for c in contents], [find("said")], [find(source)])
+    cues = [find(c) for c in ("said", "added") if c in text]
+    joined = join_split(text, [(find(c), 0.9) for c in contents], cues, [find(s) for s in sources])
     assert [text[s:e] for (s, e), _ in joined] == expected
 
 

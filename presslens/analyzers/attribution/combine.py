@@ -234,21 +234,25 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
     return sorted(unique.values(), key=lambda d: d.content)
 
 
-def _with_tail(doc: Doc, span: Span) -> Span:
-    """The content and the rest of its sentence ('"A," it said.'), when that rest is short and unquoted."""
+def _with_frame(doc: Doc, span: Span) -> Span:
+    """The content with the rest of its sentence on either side ('"A," it said.', 'He added, "A."'), each
+    side only when it is short and unquoted."""
+    head = doc[span[0].sent.start : span.start]
     tail = doc[span.end : span[-1].sent.end]
-    return doc[span.start : tail.end] if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text) else span
+    start = head.start if 0 < len(head) <= _FRAME_TAIL and not _has_mark(head.text) else span.start
+    end = tail.end if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text) else span.end
+    return doc[start:end]
 
 
 def own_frame(doc: Doc, draft: Draft, quotes: Sequence[Quote]) -> Draft:
     """A quote whose content or sentence holds its own frame outside the marks ('"A," said a veteran.
-    "B."', '"A," it said.') takes that frame's verb and subject as cue and source, in place of a cue the
-    linker found elsewhere (often the previous sentence's verb). The content stays as it is."""
+    "B."', '"A," it said.', 'He added, "A."') takes that frame's verb and subject as cue and source, in
+    place of a cue the linker found elsewhere (often the previous sentence's verb). The content stays."""
     span = doc.char_span(*draft.content, alignment_mode="contract")
     if draft.cue is None or overlap(draft.cue, draft.content) or span is None or not len(span):
         return draft
     quoted = [(q.start, q.end) for q in quotes if overlap((q.start, q.end), draft.content)]
-    region = _with_tail(doc, span)
+    region = _with_frame(doc, span)
     bounds = (region.start_char, region.end_char)
     if not any(s <= draft.content[0] < s + 2 for s, _ in quoted) or overlap(draft.cue, bounds):
         return draft

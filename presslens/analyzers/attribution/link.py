@@ -42,9 +42,10 @@ Scored = tuple[Range, float]
 
 def join_split(text: str, contents: Sequence[Scored], cues: Sequence[Range], sources: Sequence[Range]) -> list[Scored]:
     """A quote split around its cue ("A," he said, "B.") is one content: two contents meet when only
-    cue/source spans and punctuation lie between them and quote marks close the first and open the second
-    (without the marks, "X said A. Y said B." would fuse two attributions). A joined content's score
-    is its pieces' scores weighted by length."""
+    cue/source spans and punctuation lie between them, with one cue at most ('"A," he said. She added,
+    "B."' is two reports), and quote marks close the first and open the second (without the marks,
+    "X said A. Y said B." would fuse two attributions), or when the frame is an aside set off by commas.
+    A joined content's score is its pieces' scores weighted by length."""
     joined: list[Scored] = []
     for span, score in sorted(contents):
         if joined and _splits(text, joined[-1][0], span, cues, sources):
@@ -68,7 +69,8 @@ def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sourc
         return True
     frames = [*cues, *sources]
     between = [f for f in frames if gap[0] <= f[0] and f[1] <= gap[1]]
-    return _quoted_gap(text, *gap) and bool(between) and is_glue(text, frames, *gap)
+    cues_between = sum(gap[0] <= c[0] and c[1] <= gap[1] for c in cues)
+    return _quoted_gap(text, *gap) and bool(between) and cues_between <= 1 and is_glue(text, frames, *gap)
 
 
 def _governs(cue: Token, content: Range) -> bool:
