@@ -133,6 +133,15 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
         ("Lopez: Port Will Close Before the Vote", ("indirect", "Port Will Close Before the Vote", ":", "Lopez")),
         # a relative clause: the source is "who"
         ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
+        # "as X reported": the clause the as-clause hangs on, before or after it
+        (
+            "As the Gazette reported on Monday, the port will close for a week.",
+            ("indirect", "the port will close for a week", "reported", "the Gazette"),
+        ),
+        (
+            "The port will close for a week, as the Gazette reported on Monday.",
+            ("indirect", "The port will close for a week", "reported", "the Gazette"),
+        ),
         # a colon frames the quote that opens the next paragraph, whatever the verb; the cue runs to the colon
         (
             "The mayor continued:\n\n“We will rebuild every house on the coast before the winter.”",
@@ -166,6 +175,8 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "Note that the port is closed on Sundays.",  # an order to the reader
         "Note: the port is closed on Sundays.",  # a label of the page, not a speaker
         "The list is short:\n\n“Bread, Milk, Eggs”",  # a colon before a title-cased list, not speech
+        "As expected, the port closed on Friday.",  # an as-clause that names nobody
+        "The mayor won easily, as she has maintained her lead all year.",  # "maintain" keeping, not saying
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

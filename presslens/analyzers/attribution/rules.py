@@ -45,6 +45,7 @@ _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
 _COLON_CUE_WORDS: Final = 6
+_WHEN: Final = frozenset({"DATE", "TIME"})
 _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 
@@ -120,7 +121,7 @@ def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return _union(_clause_range(doc, c, speech) for c in clauses), last
-    framed = _object_predicate(doc, verb)
+    framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
     if framed is not None:
         return framed, last
     phrasal = _phrasal(doc, verb)
@@ -157,6 +158,28 @@ def _object_predicate(doc: Doc, verb: Token) -> Range | None:
     if not preds:
         return None
     return token_range(doc, obj.left_edge.i, max(p.right_edge.i for p in preds))
+
+
+def _as_clause(doc: Doc, verb: Token) -> Range | None:
+    """ "As the Gazette reported, the port will close": the clause the as-clause hangs on, less it. The
+    as-clause needs its own subject ("As expected, ..." names nobody), a clause to hang on, and no object
+    of its own ("as she has maintained her status" keeps, it does not report), bar whom it addresses."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    objects = any(c.dep_ == "dobj" or _topic(c) for c in verb.children)
+    if verb.dep_ != "advcl" or not marked or not subject or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_ not in SPEECH or (objects and verb.lemma_ not in ADDRESSING):
+        return None
+    inner = {t.i for t in verb.subtree}
+    rest = [t.i for t in verb.head.subtree if t.i not in inner and not t.is_punct]
+    return token_range(doc, min(rest), max(rest)) if rest else None
+
+
+def _topic(prep: Token) -> bool:
+    """ "on the plan", "about taxes" (what was talked about), not "on Monday"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "about") and any(o.ent_type_ not in _WHEN for o in objects)
 
 
 def _phrasal(doc: Doc, verb: Token) -> tuple[Range, int] | None:
