@@ -174,6 +174,8 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "The ferry left the harbour at noon.",  # no report at all
         "Note that the port is closed on Sundays.",  # an order to the reader
         "Note: the port is closed on Sundays.",  # a label of the page, not a speaker
+        "Twitter: @harbourdesk",  # a byline's handle
+        "WOW: The Harbour Vote Is Going Viral",  # a headline's interjection
         "The list is short:\n\n“Bread, Milk, Eggs”",  # a colon before a title-cased list, not speech
         "As expected, the port closed on Friday.",  # an as-clause that names nobody
         "The mayor won easily, as she has maintained her lead all year.",  # "maintain" keeping, not saying

@@ -38,8 +38,9 @@ _ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
 _LABEL_RE: Final = re.compile(r"^(?:.{0,80}? - )?([A-Z][\w.'’&\- ]{0,48}?):[ \t\xa0]+(\S[^\n]*)$", re.MULTILINE)
 _LINKING_POS: Final = frozenset({"PUNCT", "DET", "CCONJ", "ADP"})
 _NOT_SPEAKERS: Final = words(
-    "note update editor editors correction photo related watch read video caption source "
-    "sources disclosure warning summary example"
+    "note update editor editors correction photo photos related watch read video caption source "
+    "sources disclosure warning summary example twitter facebook instagram email e-mail contact follow "
+    "wow look listen breaking exclusive live"
 )
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
