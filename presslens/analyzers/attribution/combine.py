@@ -26,7 +26,7 @@ _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
 _UNSURE: Final = 0.5
-_FRAME_TAIL: Final = 12
+_FRAME_WORDS: Final = 12
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -239,8 +239,8 @@ def _with_frame(doc: Doc, span: Span) -> Span:
     side only when it is short and unquoted."""
     head = doc[span[0].sent.start : span.start]
     tail = doc[span.end : span[-1].sent.end]
-    start = head.start if 0 < len(head) <= _FRAME_TAIL and not _has_mark(head.text) else span.start
-    end = tail.end if 0 < len(tail) <= _FRAME_TAIL and not _has_mark(tail.text) else span.end
+    start = head.start if 0 < len(head) <= _FRAME_WORDS and not _has_mark(head.text) else span.start
+    end = tail.end if 0 < len(tail) <= _FRAME_WORDS and not _has_mark(tail.text) else span.end
     return doc[start:end]
 
 

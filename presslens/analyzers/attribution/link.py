@@ -93,7 +93,7 @@ def _free(span: Range, content: Range, gaps: Sequence[Range]) -> bool:
     return not overlap(span, content) or any(g[0] <= span[0] and span[1] <= g[1] for g in gaps)
 
 
-def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range] = ()) -> Range | None:
+def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range]) -> Range | None:
     """The tagged cue that split a joined quote ("A," he said. "B."); else a tagged cue that governs the
     content in the parse; else the nearest tagged cue outside it in its paragraph. (Taking the word that
     governs the content in the parse when no tagged cue does was right a third of the time with this
@@ -113,7 +113,7 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
 
 
 def pick_source(
-    doc: Doc, text: str, cue: Range | None, content: Range, sources: Sequence[Range], gaps: Sequence[Range] = ()
+    doc: Doc, text: str, cue: Range | None, content: Range, sources: Sequence[Range], gaps: Sequence[Range]
 ) -> Range | None:
     """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence;
     never one on another line than the cue (a byline is not the subject of the headline above it)."""

@@ -370,8 +370,9 @@ def _colon_frames(doc: Doc, text: str, speech: Sequence[Quote], taken: Sequence[
         if quote is None or colon is None or any(overlap(d.content, (quote.start, quote.end)) for d in taken):
             continue
         verb = colon[0].head
-        source = _source(doc, verb) if verb.pos_ == "VERB" and verb.i < colon[0].i else None
-        cue = _colon_cue(doc, verb, colon[0])
+        if verb.pos_ != "VERB" or verb.i > colon[0].i:
+            continue
+        source, cue = _source(doc, verb), _colon_cue(doc, verb, colon[0])
         if source is None or source[0] >= cue[0]:
             continue
         source = trim(text, (source[0], min(source[1], cue[0])))  # the parse may hang the quote on the subject
