@@ -224,3 +224,14 @@ def test_unsure_tagger_drafts_are_dropped(nlp: Language, sure: float, found: int
     roles = {"CONTENT": ["the harbour plan"], "CUE": ["reserved her sharpest words for"], "SOURCE": ["Lopez"]}
     doc, offsets, probs = _span_labels(nlp, text, roles, sure)
     assert len(attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())) == found  # type: ignore[arg-type]
+
+
+def test_content_opening_with_a_closed_quote_ends_with_it(nlp: Language) -> None:
+    """Regression: a tagger content ran on from a quote that closes its sentence into the outlet's next
+    sentence ('"We love the harbour." She is treating ...')."""
+    text = 'Lopez put it bluntly, "We love the harbour and we will keep it." She is treating voters as fools.'
+    content = '"We love the harbour and we will keep it." She is treating voters as fools'
+    roles = {"CONTENT": [content], "SOURCE": ["Lopez"], "CUE": ["put it bluntly"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert found.content.text == '"We love the harbour and we will keep it."'

@@ -119,8 +119,9 @@ def quoted_by(tagged: Sequence[Draft], quote: Quote) -> bool:
     )
 
 
-def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
-    """Widens the content to every speech quote it mostly covers, or that is cut by its edges."""
+def snap(text: str, draft: Draft, speech: Sequence[Quote]) -> Draft:
+    """Widens the content to every speech quote it mostly covers, or that is cut by its edges; a content
+    that opens with a quote closing its sentence ('"We love the poorly educated." He is ...') ends there."""
     start, end = draft.content
     for quote in speech:
         shared = overlap((start, end), (quote.start, quote.end))
@@ -128,7 +129,20 @@ def snap(draft: Draft, speech: Sequence[Quote]) -> Draft:
         holds_cue = draft.cue is not None and quote.start <= draft.cue[0] < quote.end
         if shared and not holds_cue and (shared >= _SNAP_SHARE * (quote.end - quote.start) or cut):
             start, end = min(start, quote.start), max(end, quote.end)
+    first = next((q for q in speech if q.start == start and q.end < end), None)
+    if first is not None and _closes_sentence(text, first) and not _after(draft, speech, first.end, end):
+        end = first.end
     return replace(draft, content=(start, end))
+
+
+def _closes_sentence(text: str, quote: Quote) -> bool:
+    return text[quote.inner[0] : quote.inner[1]].rstrip()[-1:] in (".", "!", "?")
+
+
+def _after(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
+    """Whether the draft's cue or source, or another quote, lies in text[start:end]."""
+    frames = [r[0] for r in (draft.cue, draft.source) if r is not None]
+    return any(start <= at < end for at in [*frames, *(q.start for q in speech)])
 
 
 def _frames(draft: Draft) -> list[Range]:
@@ -224,7 +238,7 @@ def _has_mark(text: str) -> bool:
 
 def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]) -> list[Draft]:
     """The final drafts in content order, quotes whole, one draft per content."""
-    drafts = join_shared_cues(text, [snap(d, speech) for d in merge(text, tagged, rules)])
+    drafts = join_shared_cues(text, [snap(text, d, speech) for d in merge(text, tagged, rules)])
     drafts = continue_quotes(text, drafts, speech)
     unique: dict[Range, Draft] = {}
     for draft in drafts:
