@@ -131,6 +131,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             ("indirect", "And obviously, you are backing the harbour plan.", ":", "TAPPER"),
         ),
         ("Lopez: Port Will Close Before the Vote", ("indirect", "Port Will Close Before the Vote", ":", "Lopez")),
+        # ...and a described person before a quote
+        (
+            'Former mayor Ana Ruiz: "We will rebuild the harbour before the winter."',
+            ("direct", '"We will rebuild the harbour before the winter."', ":", "Former mayor Ana Ruiz"),
+        ),
         # a relative clause: the source is "who"
         ("Smith, who said the vote was rigged, left early.", ("indirect", "the vote was rigged", "said", "who")),
         # "as X reported": the clause the as-clause hangs on, before or after it
@@ -176,6 +181,7 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "Note: the port is closed on Sundays.",  # a label of the page, not a speaker
         "Twitter: @harbourdesk",  # a byline's handle
         "WOW: The Harbour Vote Is Going Viral",  # a headline's interjection
+        'The plan for the harbour: "Rebuild it before the winter comes."',  # a label that names no one
         "The list is short:\n\n“Bread, Milk, Eggs”",  # a colon before a title-cased list, not speech
         "As expected, the port closed on Friday.",  # an as-clause that names nobody
         "The mayor won easily, as she has maintained her lead all year.",  # "maintain" keeping, not saying

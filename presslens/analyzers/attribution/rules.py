@@ -28,7 +28,7 @@ from .lexicon import (
     SPEECH,
     words,
 )
-from .quotes import Quote
+from .quotes import MARKS, Quote
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
@@ -338,13 +338,21 @@ def _names_someone(label: Span) -> bool:
     )
 
 
+def _ends_with_person(label: Span) -> bool:
+    """A person's name closes the label: an entity, or two proper nouns the small model left untagged."""
+    named = label[-1].ent_type_ == "PERSON" or (len(label) > 1 and label[-1].pos_ == label[-2].pos_ == "PROPN")
+    return named and not any(t.pos_ in ("VERB", "AUX") for t in label)
+
+
 def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
     """A line that opens with a name and a colon gives that name's words: transcripts ("TAPPER: And
-    obviously ..."), headlines ("Lopez: Port Will Close") and "Pew Research: ..." citations."""
+    obviously ..."), headlines ("Lopez: Port Will Close") and "Pew Research: ..." citations; a person
+    named after a description ("Former mayor Ana Ruiz:") when a quote follows the colon."""
     out: list[Draft] = []
     for match in _LABEL_RE.finditer(text):
         label = doc.char_span(*match.span(1))
-        if label is None or not _names_someone(label):
+        quoted = text[match.start(2)] in MARKS
+        if label is None or not (_names_someone(label) or (quoted and _ends_with_person(label))):
             continue
         colon = match.end(1)
         out.append(
