@@ -235,3 +235,16 @@ def test_content_opening_with_a_closed_quote_ends_with_it(nlp: Language) -> None
     doc, offsets, probs = _span_labels(nlp, text, roles)
     (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
     assert found.content.text == '"We love the harbour and we will keep it."'
+
+
+def test_source_loses_the_commas_at_its_edges(nlp: Language) -> None:
+    """Regression: a tagged source ran over the comma closing its apposition ("The operator, Meridian,")."""
+    text = "The operator, Meridian Logistics, rejected the claim that it had lied."
+    roles = {
+        "SOURCE": ["The operator, Meridian Logistics,"],
+        "CUE": ["rejected"],
+        "CONTENT": ["the claim that it had lied"],
+    }
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert found.source is not None and found.source.text == "The operator, Meridian Logistics"

@@ -8,13 +8,18 @@ from spacy.tokens import Doc
 
 from ..._contract import Attribution, AttributionKind, Entity, Span
 from ..stance import cue_stance
-from .draft import Draft, Range, is_glue
+from .draft import Draft, Range, is_glue, trim
 from .quotes import Quote
 from .resolve import resolve
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
     return None if rng is None else Span(start=rng[0], end=rng[1], text=text[rng[0] : rng[1]])
+
+
+def _phrase(text: str, rng: Range | None) -> Span | None:
+    """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,")."""
+    return _span(text, None if rng is None else trim(text, rng))
 
 
 def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:
@@ -61,9 +66,9 @@ def build(
                 content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
                 cue=cue,
                 cue_stance=None if cue is None else cue_stance(cue.text, lemma),
-                source=_span(text, draft.source),
+                source=_phrase(text, draft.source),
                 speaker=None if draft.source is None else resolve(doc, text, draft.source, entities, draft.content),
-                addressee=_span(text, draft.addressee),
+                addressee=_phrase(text, draft.addressee),
                 via=None if holder is None else f"a{holder + 1}",
             )
         )
