@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from presslens.analyzers.attribution.combine import join_shared_cues, merge, own_frame
+from presslens.analyzers.attribution.build import kind_of
+from presslens.analyzers.attribution.combine import continue_quotes, join_shared_cues, merge, own_frame
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.quotes import find_quotes
 
@@ -125,3 +126,22 @@ def test_a_quote_takes_its_own_frame(
     assert found.cue is not None and found.source is not None
     assert (text[slice(*found.cue)], text[slice(*found.source)]) == expected
     assert found.content == draft.content
+
+
+SAID_ON = '"We are not against jobs," Okafor told reporters outside city hall. "We want it in writing." She said the council had ignored them.'
+
+
+def test_quote_cued_by_the_next_sentence_continues_the_one_before() -> None:
+    """Regression: the second quote took the next sentence's "She said" (the nearest cue) instead of
+    continuing Okafor's quote, whose frame sits between the two."""
+    first = Draft(
+        content=_at(SAID_ON, '"We are not against jobs,"'), cue=_at(SAID_ON, "told"), source=_at(SAID_ON, "Okafor")
+    )
+    second = Draft(
+        content=_at(SAID_ON, '"We want it in writing."'), cue=_at(SAID_ON, "said"), source=_at(SAID_ON, "She")
+    )
+    speech = find_quotes(SAID_ON)
+    (joined,) = continue_quotes(SAID_ON, [first, second], speech)
+    assert SAID_ON[slice(*joined.content)] == SAID_ON[: SAID_ON.index(" She said")]
+    assert joined.cue is not None
+    assert (SAID_ON[slice(*joined.cue)], kind_of(SAID_ON, joined, speech)) == ("told", "direct")

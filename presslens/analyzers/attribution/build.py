@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -23,13 +24,16 @@ def _phrase(text: str, rng: Range | None) -> Span | None:
 
 
 def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:
-    """direct when the content is all quotation (what lies between quotes is only the cue, the source
-    and punctuation: "A," he said, "B."), mixed when quotes hold part of it, else indirect."""
+    """direct when the content is all quotation (what lies between quotes is only the frame: the cue's
+    words and punctuation, '"A," he said, "B."', '"A," she told reporters outside city hall. "B."'),
+    mixed when quotes hold part of it, else indirect."""
     start, end = draft.content
-    inside = [(q.start, q.end) for q in quotes if q.start < end and q.end > start]
+    inside = sorted((q.start, q.end) for q in quotes if q.start < end and q.end > start)
     if not inside:
         return "indirect"
-    frames = inside + [r for r in (draft.cue, draft.source) if r is not None]
+    cue = draft.cue
+    framing = [(a[1], b[0]) for a, b in pairwise(inside) if cue is not None and a[1] <= cue[0] < b[0]]
+    frames = inside + framing + [r for r in (draft.cue, draft.source, draft.addressee) if r is not None]
     return "direct" if is_glue(text, frames, start, end) else "mixed"
 
 

@@ -152,24 +152,39 @@ def _frames(draft: Draft) -> list[Range]:
 def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> list[Draft]:
     """A speech quote no draft holds continues the quoted draft just before it, when only the rest of that
     draft's cue sentence lies between ("A," she said on Monday. "B."); or it opens the quoted draft just
-    after it, when nothing but punctuation lies between ("A." "B," she said.)."""
+    after it, when nothing but punctuation lies between ("A." "B," she said.). A quote held only by a draft
+    whose cue comes in a later sentence ('"A," she told reporters. "B." She said the council ...') is
+    such a continuation too, within a paragraph: that cue was the nearest, not the quote's."""
     out = sorted(drafts, key=lambda d: d.content)
     for quote in speech:
-        if any(overlap((quote.start, quote.end), d.content) for d in out):
+        held = [d for d in out if overlap((quote.start, quote.end), d.content)]
+        if held and not (len(held) == 1 and _cued_later(text, held[0], quote)):
             continue
+        rest = [d for d in out if d not in held]
         prev = max(
-            (k for k, d in enumerate(out) if d.content[1] <= quote.start), default=None, key=lambda k: out[k].content[1]
+            (k for k, d in enumerate(rest) if d.content[1] <= quote.start),
+            default=None,
+            key=lambda k: rest[k].content[1],
         )
+        joins = prev is not None and _quoted_end(text, rest[prev]) and _cue_tail(text, rest[prev], quote.start)
+        if joins and prev is not None and not (held and "\n" in text[rest[prev].content[1] : quote.start]):
+            rest[prev] = replace(rest[prev], content=(rest[prev].content[0], quote.end))
+            out = rest
+            continue
+        if held:
+            continue
         nxt = min(
             (k for k, d in enumerate(out) if d.content[0] >= quote.end), default=None, key=lambda k: out[k].content[0]
         )
-        if prev is not None and _quoted_end(text, out[prev]) and _cue_tail(text, out[prev], quote.start):
-            out[prev] = replace(out[prev], content=(out[prev].content[0], quote.end))
-        elif (
-            nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0])
-        ):
+        if nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0]):
             out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
     return out
+
+
+def _cued_later(text: str, draft: Draft, quote: Quote) -> bool:
+    """The draft is this quote alone, the quote closes its sentence, and the draft's cue comes after it."""
+    alone = quote.start - 1 <= draft.content[0] and draft.content[1] <= quote.end + 1
+    return alone and draft.cue is not None and draft.cue[0] >= quote.end and _closes_sentence(text, quote)
 
 
 def _cue_tail(text: str, draft: Draft, quote_start: int) -> bool:
