@@ -98,6 +98,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "“The port will close at dawn.\n\n“Nobody will be allowed in,” the harbour master said.",
             ("direct", "“The port will close at dawn.\n\n“Nobody will be allowed in,”", "said", "the harbour master"),
         ),
+        # a closed quote continued by a quote paragraph with no cue of its own (PolNeAR joins them 12 times in 16)
+        (
+            '"We will rebuild the harbour," Lopez said on Monday.\n\n"Every house on the coast will stand again."',
+            (
+                "direct",
+                '"We will rebuild the harbour," Lopez said on Monday.\n\n"Every house on the coast will stand again."',
+                "said",
+                "Lopez",
+            ),
+        ),
         # opening mark missing
         ("We will fight on and on,” the mayor said.", ("direct", "We will fight on and on,”", "said", "the mayor")),
         # closing mark missing: the quote stops at its paragraph
