@@ -6,8 +6,9 @@ Some PolNeAR articles were annotated by five or six people. For each ordered pai
 file plays the gold (as the scorer's "first annotator" does) and the other is written out as analysis JSON
 (content, cue and source of each ``Attribution`` relation) and scored with ``score.py attribution``. The
 mean over pairs is the agreement a system is measured against: a target above it asks a system to match
-one annotator's habits better than the other annotators do. Nothing from the data is written outside
-``--work``.
+one annotator's habits better than the other annotators do. With ``--pred``, a folder of analysis JSON for the
+same split is scored against each annotator in turn, to set presslens beside the annotators on the very same
+articles. Nothing from the data is written outside a temporary folder.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 DEFAULT_SCORER = Path("/work/shared/tools/score.py")
@@ -54,18 +56,29 @@ def attributions(ann: str) -> list[dict[str, Hull]]:
     ]
 
 
-def score_pair(
-    split: Path, articles: dict[str, list[Path]], gold: int, pred: int, scorer: Path, work: Path
+Found = dict[str, list[dict[str, Hull]]]  # article stem -> its attributions, as analysis JSON has them
+
+
+def from_annotator(articles: dict[str, list[Path]], position: int) -> Found:
+    return {stem: attributions(files[position].read_text(encoding="utf-8")) for stem, files in articles.items()}
+
+
+def from_folder(folder: Path, stems: Iterable[str]) -> Found:
+    """Analysis JSON files as ``presslens analyze --format json -o DIR`` writes them."""
+    return {stem: json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))["attributions"] for stem in stems}
+
+
+def score(
+    split: Path, articles: dict[str, list[Path]], gold: int, found: Found, scorer: Path, work: Path
 ) -> dict[str, float]:
-    """The scorer's headline figures for annotator position ``pred`` measured against position ``gold``."""
+    """The scorer's headline figures for ``found`` measured against the annotator at position ``gold``."""
     shutil.rmtree(work, ignore_errors=True)
     for folder in ("text", "attributions", "pred"):
         (work / folder).mkdir(parents=True)
     for stem, files in articles.items():
         (work / "text" / f"{stem}.txt").symlink_to((split / "text" / f"{stem}.txt").resolve())
         (work / "attributions" / f"{stem}_gold.ann").symlink_to(files[gold].resolve())
-        found = attributions(files[pred].read_text(encoding="utf-8"))
-        (work / "pred" / f"{stem}.json").write_text(json.dumps({"attributions": found}), encoding="utf-8")
+        (work / "pred" / f"{stem}.json").write_text(json.dumps({"attributions": found[stem]}), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(scorer), "attribution", "--gold", str(work), "--pred", str(work / "pred")],
         capture_output=True,
@@ -76,9 +89,18 @@ def score_pair(
     return dict(zip(words[0::2], map(float, words[1::2]), strict=True))
 
 
+def report(name: str, rows: list[dict[str, float]]) -> str:
+    cells = [
+        f"{key} {statistics.mean(r[key] for r in rows):.3f} ({min(r[key] for r in rows):.3f}-{max(r[key] for r in rows):.3f})"
+        for key in FIGURES
+    ]
+    return f"{name} ({len(rows)} pairs): " + "  ".join(cells)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", type=Path, required=True, help="a PolNeAR split folder (text/, attributions/)")
+    parser.add_argument("--pred", type=Path, help="analysis JSON of the same split, scored against every annotator")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     args = parser.parse_args(argv)
     multi = {stem: files for stem, files in annotators_by_article(args.split).items() if len(files) >= 2}
@@ -88,19 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     people = min(len(files) for files in multi.values())
     results: dict[str, list[dict[str, float]]] = {"first annotator as gold": [], "every ordered pair": []}
     with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "pair"
         for gold, pred in itertools.permutations(range(people), 2):
-            figures = score_pair(args.split, multi, gold, pred, args.scorer, Path(tmp) / "pair")
+            figures = score(args.split, multi, gold, from_annotator(multi, pred), args.scorer, work)
             results["every ordered pair"].append(figures)
             if gold == 0:
                 results["first annotator as gold"].append(figures)
+        if args.pred:
+            found = from_folder(args.pred, multi)
+            results["--pred against each annotator"] = [
+                score(args.split, multi, gold, found, args.scorer, work) for gold in range(people)
+            ]
     print(f"{len(multi)} articles with {people}+ annotators; mean (min-max) over annotator pairs:")
     for name, rows in results.items():
-        cells = [
-            f"{key} {statistics.mean(r[key] for r in rows):.3f} ({min(r[key] for r in rows):.3f}-"
-            f"{max(r[key] for r in rows):.3f})"
-            for key in FIGURES
-        ]
-        print(f"{name} ({len(rows)} pairs): " + "  ".join(cells))
+        print(report(name, rows))
     return 0
 
 
