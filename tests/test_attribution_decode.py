@@ -248,3 +248,31 @@ def test_source_loses_the_commas_at_its_edges(nlp: Language) -> None:
     doc, offsets, probs = _span_labels(nlp, text, roles)
     (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
     assert found.source is not None and found.source.text == "The operator, Meridian Logistics"
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a preposition left without its object
+        (
+            "Lopez said the council had released only some of the harbour footage to the press.",
+            "the council had released only some of",
+            "the council had released only some of the harbour footage to the press",
+        ),
+        # a clause opened in the content ("how") and cut before its verb
+        (
+            "Lopez asked how the harbour police treat visitors.",
+            "how the harbour police",
+            "how the harbour police treat visitors",
+        ),
+        # a subject that is the whole content stays as it is
+        ("Lopez said the plan was sound.", "the plan was sound", "the plan was sound"),
+    ],
+)
+def test_content_cut_inside_a_phrase_runs_to_its_end(nlp: Language, text: str, tagged: str, expected: str) -> None:
+    """Regression: the tagger's edge wavered inside a phrase ("only some of", "how the police") and the
+    content ended there."""
+    cue = "asked" if "asked" in text else "said"
+    doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": [tagged], "SOURCE": ["Lopez"], "CUE": [cue]})
+    (draft,) = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
+    assert text[slice(*draft.content)] == expected

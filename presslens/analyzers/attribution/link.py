@@ -21,6 +21,7 @@ from .rules import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 _REACH: Final = 2
+_CLOSE: Final = 15
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
@@ -170,12 +171,35 @@ def _gaps(content: Range, pieces: Sequence[Range]) -> list[Range]:
     return [(a[1], b[0]) for a, b in pairwise(inside) if a[1] < b[0]]
 
 
+def _closed(doc: Doc, content: Range) -> Range:
+    """A content the tagger ends inside a phrase ("how the police | treat minorities", "only some of | the
+    footage") runs on to the phrase's end in its sentence: the tagger's edge wavered, the phrase did not."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[-1].is_punct:
+        return content
+    last = span[-1]
+    if last.pos_ in ("ADP", "SCONJ") and last.right_edge.i > last.i:
+        end = last.right_edge
+    elif last.head.i > last.i and any(t.dep_ in ("mark", "advmod") and t.head == last.head for t in span):
+        end = last.head.right_edge  # a clause opened in the content ("how the police") and cut before its verb
+    else:
+        return content
+    run = doc[last.i + 1 : end.i + 1]
+    stop = next((t.i for t in run if t.is_punct), None)
+    if stop is not None:
+        run = doc[last.i + 1 : stop]
+    if not len(run) or end.sent != last.sent or len(run) > _CLOSE or any("\n" in t.text for t in run):
+        return content
+    return content[0], run[-1].idx + len(run[-1])
+
+
 def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     """One draft per (joined) content span, with its cue and source."""
     spans = tagged.spans
     drafts = []
     contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
-    for content, score in join_split(text, contents, spans["CUE"], spans["SOURCE"]):
+    for joined, score in join_split(text, contents, spans["CUE"], spans["SOURCE"]):
+        content = _closed(doc, joined)
         gaps = _gaps(content, spans["CONTENT"])
         cue = pick_cue(doc, text, content, spans["CUE"], gaps)
         source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
