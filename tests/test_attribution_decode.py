@@ -276,3 +276,24 @@ def test_content_cut_inside_a_phrase_runs_to_its_end(nlp: Language, text: str, t
     doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": [tagged], "SOURCE": ["Lopez"], "CUE": [cue]})
     (draft,) = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
     assert text[slice(*draft.content)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a trailing conjunction the tagger's edge left behind
+        (
+            "Lopez reserved her sharpest words for the harbour plan, and the ferry kept running.",
+            "the harbour plan, and",
+            ["the harbour plan"],
+        ),
+        # a lone function word is no report, however sure the tagger is
+        ("Lopez said that.", "that", []),
+    ],
+)
+def test_loose_ends_of_contents(nlp: Language, text: str, tagged: str, expected: list[str]) -> None:
+    """Regression: contents ended on a conjunction ("..., and") or were a lone "that"."""
+    cue = "said" if "said" in text else "reserved her sharpest words for"
+    doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": [tagged], "SOURCE": ["Lopez"], "CUE": [cue]})
+    found = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert [a.content.text for a in found] == expected

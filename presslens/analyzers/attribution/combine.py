@@ -8,6 +8,7 @@ that follows an attributed quote with no cue of its own continues it ("A," she s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
@@ -27,6 +28,9 @@ _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
 _UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
+_LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
+# Words that are never a report on their own, whatever the tagger's confidence.
+_NOT_CONTENT: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -257,10 +261,16 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
     drafts = continue_quotes(text, drafts, speech)
     unique: dict[Range, Draft] = {}
     for draft in drafts:
-        content = without_cue(text, draft)
-        if content[1] - content[0] >= _MIN_CONTENT:
+        content = _without_loose_end(text, without_cue(text, draft))
+        if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NOT_CONTENT:
             unique.setdefault(content, replace(draft, content=content))
     return sorted(unique.values(), key=lambda d: d.content)
+
+
+def _without_loose_end(text: str, content: Range) -> Range:
+    """Drops a trailing conjunction the tagger's edge left behind ("... any candidate, and")."""
+    match = _LOOSE_END_RE.search(text, content[0], content[1])
+    return trim(text, (content[0], match.start())) if match else content
 
 
 def _with_frame(doc: Doc, span: Span) -> Span:
