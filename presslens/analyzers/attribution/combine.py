@@ -30,7 +30,7 @@ _UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 # Words that are never a report on their own, whatever the tagger's confidence.
-_NOT_CONTENT: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
+_NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
 def _best(draft: Draft, others: Sequence[Draft]) -> Draft | None:
@@ -134,7 +134,7 @@ def snap(text: str, draft: Draft, speech: Sequence[Quote]) -> Draft:
         if shared and not holds_cue and (shared >= _SNAP_SHARE * (quote.end - quote.start) or cut):
             start, end = min(start, quote.start), max(end, quote.end)
     first = next((q for q in speech if q.start == start and q.end < end), None)
-    if first is not None and _closes_sentence(text, first) and not _after(draft, speech, first.end, end):
+    if first is not None and _closes_sentence(text, first) and not _frame_or_quote_in(draft, speech, first.end, end):
         end = first.end
     return replace(draft, content=(start, end))
 
@@ -143,7 +143,7 @@ def _closes_sentence(text: str, quote: Quote) -> bool:
     return text[quote.inner[0] : quote.inner[1]].rstrip()[-1:] in (".", "!", "?")
 
 
-def _after(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
+def _frame_or_quote_in(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
     """Whether the draft's cue or source, or another quote, lies in text[start:end]."""
     frames = [r[0] for r in (draft.cue, draft.source) if r is not None]
     return any(start <= at < end for at in [*frames, *(q.start for q in speech)])
@@ -262,7 +262,7 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
     unique: dict[Range, Draft] = {}
     for draft in drafts:
         content = _without_loose_end(text, without_cue(text, draft))
-        if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NOT_CONTENT:
+        if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NO_REPORT_WORDS:
             unique.setdefault(content, replace(draft, content=content))
     return sorted(unique.values(), key=lambda d: d.content)
 
