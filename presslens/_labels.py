@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# spaCy entity types that name a person, people, place or organisation: the entities presslens lists, and the
+# names the tagger never reads (see ``_neutral``).
+NAME_TYPES: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
+
 # The 23 persuasion techniques of SemEval-2023 task 3, in the task's order.
 TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Authority",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-# Entity kinds whose words are names of sides: people, nationalities and parties, places, organisations.
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
+from ._labels import NAME_TYPES
+
 # Words inside names that say what kind of thing is named, not which one: kept, so the tagger still reads
 # "the Unity Party" as a party and "Freedonia City" as a city.
 _GENERIC = frozenset({
@@ -81,14 +81,14 @@ def _is_name_word(token: Token) -> bool:
 def _stands_for_a_name(token: Token) -> bool:
     """A name word found elsewhere is replaced where it reads as a name too: inside a name, or as a proper
     noun in no other kind of entity. "Will" opening a question, "May" in a date or "Hope" as a noun stay."""
-    if token.ent_type_ in NAME_LABELS:
+    if token.ent_type_ in NAME_TYPES:
         return True
     return token.pos_ == "PROPN" and not token.ent_type_
 
 
 def _name_words(ents: Iterable[Span]) -> set[str]:
     """The words that make up the names of people, places, groups and organisations in ``ents``."""
-    return {token.text for ent in ents if ent.label_ in NAME_LABELS for token in ent if _is_name_word(token)}
+    return {token.text for ent in ents if ent.label_ in NAME_TYPES for token in ent if _is_name_word(token)}
 
 
 def neutralize(doc: Doc) -> Rewrite:

@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
+from .._labels import NAME_TYPES
 from .._parsed import Parsed
 
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
 # spaCy's small model takes for a date ("a Spanish daily") can be.
-_NAMING = ENTITY_TYPES - {"NORP"}
+_NAMING = NAME_TYPES - {"NORP"}
 _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _TRIM = " \t\n,;:.\"'“”‘’()"
 
@@ -225,7 +225,7 @@ def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
 def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
     text = parsed.text
-    mentions = [m for ent in parsed.doc.ents if ent.label_ in ENTITY_TYPES and (m := _clean(ent)) is not None]
+    mentions = [m for ent in parsed.doc.ents if ent.label_ in NAME_TYPES and (m := _clean(ent)) is not None]
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):

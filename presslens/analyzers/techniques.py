@@ -102,14 +102,14 @@ def explain(technique: str) -> str:
 def words_of(doc: Doc) -> Words:
     """The word grid of a parsed text: spaCy's non-space tokens with their line and sentence ids, read
     off the Doc's arrays (token objects cost more than the rest of this analyzer)."""
-    table = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, POS, SENT_START]).astype(np.int64)
-    table = table[table[:, 2] == 0]
+    every = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, POS, SENT_START]).astype(np.int64)
+    words = every[:, 2] == 0
+    table = every[words]
     starts = table[:, 0]
     chars = np.frombuffer(doc.text.encode("utf-32-le"), dtype=np.uint32)
     newlines = np.flatnonzero(chars == ord("\n")).astype(np.int64)
     if doc.has_annotation("SENT_START"):
-        every = doc.to_array([SENT_START, IS_SPACE]).astype(np.int64)
-        sentence = (np.cumsum(every[:, 0] == 1) - 1)[every[:, 1] == 0]
+        sentence = (np.cumsum(every[:, 5] == 1) - 1)[words]
     else:
         sentence = np.searchsorted(newlines, starts)
     return Words(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from ..._contract import Attribution, AttributionKind, Entity, Span
 from ..stance import cue_stance
-from .draft import Draft, Range, is_glue, trim
+from .draft import Draft, Range, gaps_between, is_glue, trim
 from .quotes import Quote
 from .resolve import resolve
 
@@ -28,11 +27,11 @@ def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind
     words and punctuation, '"A," he said, "B."', '"A," she told reporters outside city hall. "B."'),
     mixed when quotes hold part of it, else indirect."""
     start, end = draft.content
-    inside = sorted((q.start, q.end) for q in quotes if q.start < end and q.end > start)
+    inside = [(q.start, q.end) for q in quotes if q.start < end and q.end > start]
     if not inside:
         return "indirect"
     cue = draft.cue
-    framing = [(a[1], b[0]) for a, b in pairwise(inside) if cue is not None and a[1] <= cue[0] < b[0]]
+    framing = [g for g in gaps_between(inside) if cue is not None and g[0] <= cue[0] < g[1]]
     frames = inside + framing + [r for r in (draft.cue, draft.source, draft.addressee) if r is not None]
     return "direct" if is_glue(text, frames, start, end) else "mixed"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc
@@ -56,6 +57,12 @@ def overlap(a: Range, b: Range) -> int:
 def jaccard(a: Range, b: Range) -> float:
     inter = overlap(a, b)
     return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter else 0.0
+
+
+def gaps_between(ranges: Sequence[Range]) -> list[Range]:
+    """The stretches between consecutive ranges (sorted first), where a split content's frame sits."""
+    ordered = sorted(ranges)
+    return [(a[1], b[0]) for a, b in pairwise(ordered) if a[1] < b[0]]
 
 
 def is_glue(text: str, covered: Sequence[Range], start: int, end: int) -> bool:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
 from .decode import Tagged
-from .draft import Draft, Range, is_aside, is_glue, overlap
+from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap
 from .quotes import MARKS
 from .rules import cue_start, noun_phrase, subject_of
 
@@ -68,10 +67,9 @@ def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sourc
         return False
     if is_aside(text, cues, sources, *gap):
         return True
-    frames = [*cues, *sources]
-    between = [f for f in frames if gap[0] <= f[0] and f[1] <= gap[1]]
-    cues_between = sum(gap[0] <= c[0] and c[1] <= gap[1] for c in cues)
-    return _quoted_gap(text, *gap) and bool(between) and cues_between <= 1 and is_glue(text, frames, *gap)
+    cues_between = [c for c in cues if gap[0] <= c[0] and c[1] <= gap[1]]
+    framed = bool(cues_between) or any(gap[0] <= s[0] and s[1] <= gap[1] for s in sources)
+    return _quoted_gap(text, *gap) and framed and len(cues_between) <= 1 and is_glue(text, [*cues, *sources], *gap)
 
 
 def _governs(cue: Token, content: Range) -> bool:
@@ -165,12 +163,6 @@ def _whole_source(doc: Doc, source: Range, taken: Sequence[Range]) -> Range:
     return phrase if inside and not any(overlap(phrase, r) for r in taken) else source
 
 
-def _gaps(content: Range, pieces: Sequence[Range]) -> list[Range]:
-    """What lies between the tagged pieces of a joined content: where its splitting cue and source are."""
-    inside = sorted(p for p in pieces if content[0] <= p[0] and p[1] <= content[1])
-    return [(a[1], b[0]) for a, b in pairwise(inside) if a[1] < b[0]]
-
-
 def _closed(doc: Doc, content: Range) -> Range:
     """A content the tagger ends inside a phrase ("how the police | treat minorities", "only some of | the
     footage") runs on to the phrase's end in its sentence: the tagger's edge wavered, the phrase did not."""
@@ -200,7 +192,7 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     contents = list(zip(spans["CONTENT"], tagged.scores["CONTENT"], strict=True))
     for joined, score in join_split(text, contents, spans["CUE"], spans["SOURCE"]):
         content = _closed(doc, joined)
-        gaps = _gaps(content, spans["CONTENT"])
+        gaps = gaps_between([p for p in spans["CONTENT"] if content[0] <= p[0] and p[1] <= content[1]])
         cue = pick_cue(doc, text, content, spans["CUE"], gaps)
         source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
         head = _head(doc, cue) if cue else None
