@@ -10,10 +10,13 @@ import pytest
 
 pytest.importorskip("torch")  # the train extra; the runtime never needs it
 
+import torch
+
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import Tagger
 from training.corpora import Document, Span, parse_brat
 from training.encode import attribution_labels, technique_labels
+from training.losses import TaskLosses
 from training.splits import is_heldout
 from training.train_tagger import main
 
@@ -76,6 +79,34 @@ def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
     # a later run can start from the saved weights (to train on without starting over)
     main([*base, "--out", str(tmp_path / "resumed"), "--epochs", "1", "--max-steps", "1", "--init", str(checkpoint)])
     assert (tmp_path / "resumed" / "tagger.onnx").is_file()
+
+
+def test_distils_from_a_deeper_teacher(tmp_path: Path) -> None:
+    polnear, semeval = tmp_path / "polnear", tmp_path / "semeval"
+    write_polnear(polnear)
+    write_semeval(semeval)
+    base = ["--polnear", str(polnear), "--semeval", str(semeval), "--batch-size", "2", "--epochs", "1"]
+    base += ["--max-len", "24", "--stride", "6", "--threads", "1", "--max-steps", "2"]
+    teacher = tmp_path / "teacher.pt"
+    main([*base, "--layers", "2", "--out", str(tmp_path / "teacher"), "--checkpoint", str(teacher)])
+    student = tmp_path / "student"
+    main([*base, "--layers", "1", "--out", str(student), "--teacher", str(teacher), "--teacher-layers", "2"])
+    meta = json.loads((student / "tagger.json").read_text(encoding="utf-8"))
+    assert meta["layers"] == 1
+    assert meta["distilled_from"] == {"layers": 2, "soft_weight": 0.5}
+
+
+def test_soft_losses_vanish_when_the_student_matches_its_teacher() -> None:
+    losses = TaskLosses(torch.ones(len(TECHNIQUES)))
+    logits = torch.randn(2, 5, len(ATTRIBUTION_LABELS))
+    labels = torch.tensor([[-100, 1, 2, 0, -100], [-100, 0, 0, 3, -100]])
+    assert losses.attribution_soft(logits, logits, labels).item() == pytest.approx(0.0, abs=1e-6)
+    assert losses.attribution_soft(logits, -logits, labels).item() > 0.1
+    tech = torch.randn(2, 5, len(TECHNIQUES))
+    hard = torch.zeros(2, 5, len(TECHNIQUES))
+    hard[:, 0] = -100
+    matched = losses.techniques_soft(tech, tech, hard).item()
+    assert matched < losses.techniques_soft(tech, -tech, hard).item()
 
 
 @pytest.mark.parametrize(

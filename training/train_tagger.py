@@ -20,6 +20,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-steps", type=int, default=0, help="stop each epoch after this many steps (0: none)")
     parser.add_argument("--checkpoint", type=Path, default=None, help="save the torch weights here after each epoch")
     parser.add_argument("--init", type=Path, default=None, help="start from weights saved by --checkpoint")
+    parser.add_argument("--teacher", type=Path, default=None, help="distil from weights saved by --checkpoint")
+    parser.add_argument("--teacher-layers", type=int, default=6, help="the teacher's encoder layers")
+    parser.add_argument("--distill", type=float, default=0.5, help="weight of the teacher's soft targets (0-1)")
     parser.add_argument(
         "--bf16",
         action=argparse.BooleanOptionalAction,
@@ -157,11 +161,16 @@ def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int,
     if args.max_steps:
         steps = min(steps, args.max_steps)
     optimizer, scheduler = make_optimizer(net, args.lr, steps * args.epochs)
-    losses = TaskLosses.from_labels([item.labels for item in data["techniques"][0]])
+    objective = Objective(
+        TaskLosses.from_labels([item.labels for item in data["techniques"][0]]),
+        load_teacher(args),
+        args.distill,
+        args.bf16,
+    )
     streams = {head: batches(head, head_rows, args.batch_size, rng) for head, head_rows in rows.items()}
     history = []
     for epoch in range(1, args.epochs + 1):
-        run_epoch(net, streams, losses, optimizer, scheduler, steps, epoch, args.bf16)
+        run_epoch(net, streams, objective, optimizer, scheduler, steps, epoch)
         figures = evaluate_torch(net, data, width, args.stride, ids)
         history.append({"epoch": epoch, **figures})
         print(f"epoch {epoch} held-out {json.dumps(figures)}", flush=True)
@@ -170,6 +179,18 @@ def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int,
         if epoch < args.epochs:
             install_interim(args, data, net, history)
     return history
+
+
+def load_teacher(args: argparse.Namespace) -> TaggerNet | None:
+    """The deeper tagger to distil from (``--teacher``), frozen in eval mode; None without one."""
+    if args.teacher is None:
+        return None
+    teacher = TaggerNet(args.teacher_layers, args.encoder)
+    teacher.load_state_dict(torch.load(args.teacher, weights_only=True))
+    teacher.eval()
+    for parameter in teacher.parameters():
+        parameter.requires_grad_(False)
+    return teacher
 
 
 def install_interim(args: argparse.Namespace, data: Split, net: TaggerNet, history: History) -> None:
@@ -195,27 +216,44 @@ def install(args: argparse.Namespace, data: Split, history: History, exported: d
     print(f"wrote {args.out / MODEL_FILE} ({(args.out / MODEL_FILE).stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
+@dataclass(frozen=True)
+class Objective:
+    """What a training step minimises: the hard-label losses, blended with a teacher's soft targets when
+    there is one (``weight`` is the soft share)."""
+
+    losses: TaskLosses
+    teacher: TaggerNet | None = None
+    weight: float = 0.0
+    bf16: bool = True
+
+    def __call__(self, net: TaggerNet, batch: Batch) -> torch.Tensor:
+        head, input_ids, mask, labels = batch
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            logits = net(input_ids, mask)[0 if head == "attribution" else 1].float()
+        hard = self.losses.attribution if head == "attribution" else self.losses.techniques
+        if self.teacher is None:
+            return hard(logits, labels)
+        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            taught = self.teacher(input_ids, mask)[0 if head == "attribution" else 1].float()
+        soft = self.losses.attribution_soft if head == "attribution" else self.losses.techniques_soft
+        return (1.0 - self.weight) * hard(logits, labels) + self.weight * soft(logits, taught, labels)
+
+
 def run_epoch(
     net: TaggerNet,
     streams: dict[str, Iterator[Batch]],
-    losses: TaskLosses,
+    objective: Objective,
     optimizer: torch.optim.Optimizer,
     scheduler: torch.optim.lr_scheduler.LRScheduler,
     steps: int,
     epoch: int,
-    bf16: bool,
 ) -> None:
     net.train()
     heads = list(streams)
     started, running = time.perf_counter(), {head: 0.0 for head in heads}
     for step in range(steps):
-        head, input_ids, mask, labels = next(streams[heads[step % 2]])
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            attribution, techniques = net(input_ids, mask)
-        if head == "attribution":
-            loss = losses.attribution(attribution.float(), labels)
-        else:
-            loss = losses.techniques(techniques.float(), labels)
+        head = heads[step % 2]
+        loss = objective(net, next(streams[head]))
         optimizer.zero_grad()
         loss.backward()  # type: ignore[no-untyped-call]
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -267,6 +305,9 @@ def write_meta(args: argparse.Namespace, data: Split, history: History, exported
         "batch_size": args.batch_size,
         "lr": args.lr,
         "seed": args.seed,
+        "distilled_from": (
+            None if args.teacher is None else {"layers": args.teacher_layers, "soft_weight": args.distill}
+        ),
         "data": {
             "attribution": {
                 "corpus": "PolNeAR 1.0 train, first annotator",

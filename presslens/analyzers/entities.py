@@ -46,9 +46,9 @@ def _words(span: SpacySpan) -> list[str]:
     return [t.lower_ for t in span if t.is_alpha or t.like_num]
 
 
-def _match(mention: SpacySpan, clusters: list[_Cluster]) -> _Cluster | None:
+def _match(mention: SpacySpan, clusters: list[_Cluster], words_of: dict[SpacySpan, list[str]]) -> _Cluster | None:
     """The cluster a short mention belongs to: the nearest earlier full name it shortens, else a later one."""
-    words = _words(mention)
+    words = words_of[mention]
     if not words:
         return None
     best: _Cluster | None = None
@@ -56,7 +56,7 @@ def _match(mention: SpacySpan, clusters: list[_Cluster]) -> _Cluster | None:
         if cluster.type != mention.label_ and {cluster.type, mention.label_} != {"ORG", "PERSON"}:
             continue
         for name in cluster.names:
-            full = _words(name)
+            full = words_of[name]
             same = full == words or (len(words) < len(full) and _shortens(words, full, cluster.type))
             if same and (best is None or name.start < mention.start):
                 best = cluster
@@ -72,9 +72,10 @@ def _shortens(words: list[str], full: list[str], etype: str) -> bool:
 
 def _cluster(mentions: list[SpacySpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    by_length = sorted(mentions, key=lambda m: (-len(_words(m)), m.start))
+    words_of = {m: _words(m) for m in mentions}  # every mention is compared with every name: read words once
+    by_length = sorted(mentions, key=lambda m: (-len(words_of[m]), m.start))
     for mention in by_length:
-        cluster = _match(mention, clusters)
+        cluster = _match(mention, clusters, words_of)
         if cluster is None:
             cluster = _Cluster(type=mention.label_)
             clusters.append(cluster)

@@ -101,7 +101,9 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
     if splitting:
         return splitting[0]
     outside = [c for c in cues if not overlap(c, content)]
-    for cue in sorted(outside, key=lambda c: _gap(c, content)):
+    # A word's dependents never leave its sentence, so only cues in the content's sentences can govern it.
+    sentences = _sentences(doc, content) or (0, len(text))
+    for cue in sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content)):
         head = _head(doc, cue)
         if head is not None and _governs(head, content):
             return cue
@@ -127,7 +129,7 @@ def pick_source(
         phrase = noun_phrase(doc, subj)
         if _free(phrase, content, gaps) and _one_line(text, phrase, anchor):
             return phrase
-    sent = _sentence(doc, anchor)
+    sent = _sentences(doc, anchor) or anchor
     near = [s for s in outside if overlap(s, sent)]
     return min(near, key=lambda s: _gap(s, anchor), default=None)
 
@@ -136,12 +138,12 @@ def _one_line(text: str, a: Range, b: Range) -> bool:
     return "\n" not in text[min(a[0], b[0]) : max(a[1], b[1])]
 
 
-def _sentence(doc: Doc, span: Range) -> Range:
+def _sentences(doc: Doc, span: Range) -> Range | None:
+    """The sentences a span's words lie in (None when it holds no word)."""
     found = doc.char_span(span[0], span[1], alignment_mode="expand")
     if found is None or len(found) == 0:
-        return span
-    first, last = found[0].sent, found[-1].sent
-    return first.start_char, last.end_char
+        return None
+    return found[0].sent.start_char, found[-1].sent.end_char
 
 
 def _whole_cue(doc: Doc, cue: Range) -> Range:

@@ -114,6 +114,8 @@ def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
     best, best_overlap = None, 0
     for entity in entities:
         for mention in entity.mentions:
+            if mention.end <= source[0] or mention.start >= source[1]:
+                continue  # most mentions lie elsewhere; this is called for every source
             shared = overlap(source, (mention.start, mention.end))
             if shared > best_overlap:
                 best, best_overlap = entity, shared
