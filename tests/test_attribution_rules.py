@@ -171,6 +171,13 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "Lopez wrote after the ferry that sank in May was raised:\n\n“Nobody will forget the harbour.”",
             ("direct", "“Nobody will forget the harbour.”", "wrote", "Lopez"),
         ),
+        # a person's view: "To X, ..."
+        (
+            "To Frank, the plan is a giveaway to developers.",
+            ("indirect", "the plan is a giveaway to developers", "To", "Frank"),
+        ),
+        ("To many voters, the new tax looks unfair!", ("indirect", "the new tax looks unfair", "To", "many voters")),
+        ('To them, the vote was "a betrayal."', ("mixed", 'the vote was "a betrayal."', "To", "them")),
     ],
 )
 def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
@@ -195,6 +202,9 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "The list is short:\n\n“Bread, Milk, Eggs”",  # a colon before a title-cased list, not speech
         "As expected, the port closed on Friday.",  # an as-clause that names nobody
         "The mayor won easily, as she has maintained her lead all year.",  # "maintain" keeping, not saying
+        "To the surprise of analysts, the bill passed.",  # "To" and no one's view
+        "To date, nobody has resigned from the board.",
+        "To be sure, the budget is tight this year.",
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

@@ -47,6 +47,12 @@ _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
 _COLON_CUE_WORDS: Final = 6
 _WHEN: Final = frozenset({"DATE", "TIME"})
+_PEOPLE: Final = words(
+    "many some most others critics supporters opponents voters fans people observers analysts experts "
+    "conservatives liberals progressives democrats republicans residents officials investors activists "
+    "americans readers viewers skeptic skeptics admirer admirers believer believers"
+)
+_CLOSING: Final = frozenset({".", "!", "?", ";", ":", ","})
 _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 
@@ -55,6 +61,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     cues = (doc[int(i)] for i in _candidates(doc))
     drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
+    drafts.extend(_perspectives(doc, text))
     drafts.extend(_labelled_lines(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
     return sorted(drafts, key=lambda d: d.cue or d.content)
@@ -325,6 +332,38 @@ def _according_to(doc: Doc, text: str) -> list[Draft]:
             )
         )
     return out
+
+
+def _perspectives(doc: Doc, text: str) -> list[Draft]:
+    """ "To Frank, the plan is a giveaway": a sentence opened by "To" and a person, then a comma, gives
+    that person's view (PolNeAR marks "To" as the cue in 7 of 9 such openings in train). "To the shock of
+    voters," and "To date," name no one and are left alone."""
+    out: list[Draft] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.text != "To" or first.dep_ != "prep":
+            continue
+        who = next((c for c in first.children if c.dep_ == "pobj"), None)
+        comma = None if who is None else who.right_edge.i + 1
+        if who is None or comma is None or comma >= sent.end or doc[comma].text != "," or not _someone(who):
+            continue
+        rest = [t.i for t in sent if t.i > comma and not t.is_space]
+        while rest and doc[rest[-1]].text in _CLOSING:
+            rest.pop()
+        if not rest:
+            continue
+        content = trim(text, token_range(doc, rest[0], rest[-1]))
+        out.append(Draft(content=content, cue=token_range(doc, first.i, first.i), source=noun_phrase(doc, who)))
+    return out
+
+
+def _someone(head: Token) -> bool:
+    """A person or people: a named person or group, a personal pronoun, or a noun for people."""
+    if head.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ not in ("it", "this", "that", "what", "which")
+    return head.lower_ in _PEOPLE or head.lemma_.lower() in _PEOPLE
 
 
 def _names_someone(label: Span) -> bool:
