@@ -81,32 +81,35 @@ def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
     assert (tmp_path / "resumed" / "tagger.onnx").is_file()
 
 
-def test_distils_from_a_deeper_teacher(tmp_path: Path) -> None:
+def test_distils_from_the_mean_of_two_teachers(tmp_path: Path) -> None:
     polnear, semeval = tmp_path / "polnear", tmp_path / "semeval"
     write_polnear(polnear)
     write_semeval(semeval)
     base = ["--polnear", str(polnear), "--semeval", str(semeval), "--batch-size", "2", "--epochs", "1"]
     base += ["--max-len", "24", "--stride", "6", "--threads", "1", "--max-steps", "2"]
-    teacher = tmp_path / "teacher.pt"
-    main([*base, "--layers", "2", "--out", str(tmp_path / "teacher"), "--checkpoint", str(teacher)])
-    student = tmp_path / "student"
-    main([*base, "--layers", "1", "--out", str(student), "--teacher", str(teacher), "--teacher-layers", "2"])
-    meta = json.loads((student / "tagger.json").read_text(encoding="utf-8"))
+    for layers in (1, 2):
+        weights = str(tmp_path / f"teacher{layers}.pt")
+        main([*base, "--layers", str(layers), "--out", str(tmp_path / f"t{layers}"), "--checkpoint", weights])
+    teachers = ["--teacher", f"{tmp_path / 'teacher1.pt'}:1", "--teacher", f"{tmp_path / 'teacher2.pt'}:2"]
+    main([*base, "--layers", "1", "--out", str(tmp_path / "student"), *teachers])
+    meta = json.loads((tmp_path / "student" / "tagger.json").read_text(encoding="utf-8"))
     assert meta["layers"] == 1
-    assert meta["distilled_from"] == {"layers": 2, "soft_weight": 0.5}
+    assert meta["distilled_from"] == {"teacher_layers": [1, 2], "soft_weight": 0.5}
 
 
-def test_soft_losses_vanish_when_the_student_matches_its_teacher() -> None:
+@pytest.mark.parametrize("spec", ["runs/l6.pt", "runs/l6.pt:six", ":6"])
+def test_teacher_needs_weights_and_layers(spec: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["--polnear", "p", "--semeval", "s", "--out", "o", "--teacher", spec])
+
+
+def test_soft_loss_vanishes_when_the_student_matches_its_teachers() -> None:
     losses = TaskLosses(torch.ones(len(TECHNIQUES)))
     logits = torch.randn(2, 5, len(ATTRIBUTION_LABELS))
     labels = torch.tensor([[-100, 1, 2, 0, -100], [-100, 0, 0, 3, -100]])
-    assert losses.attribution_soft(logits, logits, labels).item() == pytest.approx(0.0, abs=1e-6)
-    assert losses.attribution_soft(logits, -logits, labels).item() > 0.1
-    tech = torch.randn(2, 5, len(TECHNIQUES))
-    hard = torch.zeros(2, 5, len(TECHNIQUES))
-    hard[:, 0] = -100
-    matched = losses.techniques_soft(tech, tech, hard).item()
-    assert matched < losses.techniques_soft(tech, -tech, hard).item()
+    same = torch.softmax(logits, dim=-1)
+    assert losses.attribution_soft(logits, same, labels).item() == pytest.approx(0.0, abs=1e-5)
+    assert losses.attribution_soft(logits, torch.softmax(-logits, dim=-1), labels).item() > 0.1
 
 
 @pytest.mark.parametrize(

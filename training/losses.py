@@ -1,7 +1,7 @@
 """The two heads' losses: cross-entropy over BIO attribution labels, and per-technique binary cross-entropy
 whose positive weight lifts rare techniques (a few hundred positive wordpieces against half a million).
-With a teacher (a deeper tagger trained first), each head's loss also pulls towards the teacher's
-probabilities, which carry what one annotator's hard labels do not: how sure a reading is."""
+With teachers (taggers trained first), the attribution loss also pulls towards their mean probabilities,
+which carry what one annotator's hard labels do not: how sure a reading is."""
 
 from __future__ import annotations
 
@@ -43,13 +43,9 @@ class TaskLosses:
         )
         return per_label.sum(dim=1).mean()
 
-    def attribution_soft(self, logits: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """KL divergence from the teacher's label distribution, over the wordpieces the hard loss counts."""
+    def attribution_soft(self, logits: torch.Tensor, target: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        """KL divergence from the teachers' label probabilities ``target``, over the wordpieces the hard loss
+        counts."""
         keep = labels.reshape(-1) != IGNORE
         student = nn.functional.log_softmax(logits.reshape(-1, logits.shape[-1])[keep], dim=-1)
-        target = nn.functional.log_softmax(teacher.reshape(-1, teacher.shape[-1])[keep], dim=-1)
-        return nn.functional.kl_div(student, target, log_target=True, reduction="batchmean")
-
-    def techniques_soft(self, logits: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """The technique loss with the teacher's probabilities as targets."""
-        return self.techniques(logits, torch.where(labels == IGNORE, labels, torch.sigmoid(teacher)))
+        return nn.functional.kl_div(student, target.reshape(-1, target.shape[-1])[keep], reduction="batchmean")
