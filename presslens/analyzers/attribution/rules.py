@@ -344,8 +344,10 @@ def _perspectives(doc: Doc, text: str) -> list[Draft]:
         if first is None or first.text != "To" or first.dep_ != "prep":
             continue
         who = next((c for c in first.children if c.dep_ == "pobj"), None)
-        comma = None if who is None else who.right_edge.i + 1
-        if who is None or comma is None or comma >= sent.end or doc[comma].text != "," or not _someone(who):
+        if who is None or not _someone(who):
+            continue
+        comma = who.right_edge.i + 1
+        if comma >= sent.end or doc[comma].text != ",":
             continue
         rest = [t.i for t in sent if t.i > comma and not t.is_space]
         while rest and doc[rest[-1]].text in _CLOSING:
