@@ -145,8 +145,7 @@ def _closes_sentence(text: str, quote: Quote) -> bool:
 
 def _frame_or_quote_in(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
     """Whether the draft's cue or source, or another quote, lies in text[start:end]."""
-    frames = [r[0] for r in (draft.cue, draft.source) if r is not None]
-    return any(start <= at < end for at in [*frames, *(q.start for q in speech)])
+    return any(start <= at < end for at in [*(r[0] for r in _frames(draft)), *(q.start for q in speech)])
 
 
 def _frames(draft: Draft) -> list[Range]:
