@@ -57,6 +57,14 @@ def test_merge_takes_the_parse_phrases_for_the_same_cue() -> None:
     assert (found.cue, found.source) == (rule.cue, rule.source)
 
 
+def test_a_sure_report_stops_before_a_quote_framed_after_it() -> None:
+    text = 'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.'
+    quote = _at(text, '"Either the council acts or we do,"')
+    tagged = Draft(content=(_at(text, "they")[0], quote[1]), cue=_at(text, "said"), score=0.99)
+    rule = Draft(content=quote, cue=_at(text, "said", 1), source=_at(text, "one of them"))
+    assert [d.content for d in merge(text, [tagged], [rule])] == [_at(text, "they were tired of waiting"), quote]
+
+
 @pytest.mark.parametrize(
     ("text", "pieces", "expected"),
     [

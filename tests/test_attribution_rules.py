@@ -74,6 +74,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             ("mixed", 'the deal as "a betrayal of voters."', "described", "He"),
         ),
         ("Critics called the plan a disaster.", ("indirect", "the plan a disaster", "called", "Critics")),
+        # the parse hangs the closing mark on the verb: the content keeps both marks
+        (
+            'The mayor accused Lopez of "scaring pensioners" at the meeting.',
+            ("mixed", 'Lopez of "scaring pensioners"', "accused", "The mayor"),
+        ),
         (
             "She called for an independent inquiry into the port deal.",
             ("indirect", "an independent inquiry into the port deal", "called for", "She"),
@@ -236,6 +241,11 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
         (
             "The union warned that the strike would go on, the Tribune reported.",
             [("a1", "The union warned that the strike would go on", None), ("a2", "that the strike would go on", "a1")],
+        ),
+        # a quote opened by a colon and framed after it is the later speaker's, not the earlier cue's
+        (
+            'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.',
+            [("a1", "they were tired of waiting", None), ("a2", '"Either the council acts or we do,"', None)],
         ),
         # two reports side by side are not nested
         (

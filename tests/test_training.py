@@ -97,6 +97,20 @@ def test_distils_from_the_mean_of_two_teachers(tmp_path: Path) -> None:
     assert meta["distilled_from"] == {"teacher_layers": [1, 2], "soft_weight": 0.5}
 
 
+def test_train_on_heldout_moves_that_heads_heldout_into_training(tmp_path: Path) -> None:
+    polnear, semeval, out = tmp_path / "polnear", tmp_path / "semeval", tmp_path / "models"
+    write_polnear(polnear)
+    write_semeval(semeval)
+    base = ["--polnear", str(polnear), "--semeval", str(semeval), "--layers", "1", "--batch-size", "2", "--epochs", "1"]
+    base += ["--max-len", "24", "--stride", "6", "--threads", "1", "--max-steps", "1", "--out", str(out)]
+    main([*base, "--train-on-heldout", "attribution"])
+    meta = json.loads((out / "tagger.json").read_text(encoding="utf-8"))
+    assert meta["data"]["attribution"] == {**meta["data"]["attribution"], "train_docs": 7, "heldout_docs": 0}
+    assert meta["data"]["techniques"] == {**meta["data"]["techniques"], "train_docs": 5, "heldout_docs": 2}
+    assert meta["data"]["trained_on_heldout"] == ["attribution"]
+    assert meta["heldout_token_figures"]["per_epoch"][0]["attribution"] == {}
+
+
 @pytest.mark.parametrize("spec", ["runs/l6.pt", "runs/l6.pt:six", ":6"])
 def test_teacher_needs_weights_and_layers(spec: str) -> None:
     with pytest.raises(SystemExit):

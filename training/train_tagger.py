@@ -5,8 +5,9 @@
 
 Batches alternate between PolNeAR (attribution head) and SemEval (technique head); each batch's loss covers
 only its own head. An epoch is one pass over the larger set, the smaller one cycling (re-shuffled) beside it.
-The held-out 10% of each train set (training.splits) is never trained on; it gives the per-epoch figures and
-decides whether int8 quantization keeps accuracy. Every text is read as the runtime tagger reads it, with its
+The held-out 10% of each train set (training.splits) is not trained on; it gives the per-epoch figures and
+decides whether int8 quantization keeps accuracy. ``--train-on-heldout attribution`` trains that head on it
+too, for the model to ship once every choice has been made on the split: its held-out figures are then gone. Every text is read as the runtime tagger reads it, with its
 names replaced by stand-ins (presslens._neutral), so the model never learns who is named.
 """
 
@@ -75,6 +76,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="WEIGHTS:LAYERS",
         help="distil the attribution head from weights saved by --checkpoint (repeat: their mean)",
     )
+    parser.add_argument(
+        "--train-on-heldout",
+        choices=("attribution", "techniques"),
+        action="append",
+        default=[],
+        metavar="HEAD",
+        help="train HEAD on its held-out 10%% too (the shipped run, after the choices; repeatable)",
+    )
     parser.add_argument("--distill", type=float, default=0.5, help="weight of the teachers' soft targets (0-1)")
     parser.add_argument(
         "--bf16",
@@ -106,9 +115,10 @@ def load_split(args: argparse.Namespace, tokenizer_path: Path) -> Split:
         encoded = [
             encode(tokenizer, doc, head, rewrite) for doc, rewrite in zip(documents, rewrites(documents), strict=True)
         ]
+        keep = head not in args.train_on_heldout
         out[head] = (
-            [item for item in encoded if not is_heldout(item.stem)],
-            [item for item in encoded if is_heldout(item.stem)],
+            [item for item in encoded if not (keep and is_heldout(item.stem))],
+            [item for item in encoded if keep and is_heldout(item.stem)],
         )
     return out
 
@@ -341,6 +351,7 @@ def write_meta(args: argparse.Namespace, data: Split, history: History, exported
                 "heldout_docs": len(data["techniques"][1]),
             },
             "heldout_rule": "training.splits.is_heldout: sha1(stem) % 10 == 0",
+            "trained_on_heldout": args.train_on_heldout,
         },
         "heldout_token_figures": {"per_epoch": history, **exported},
         "date": dt.date.today().isoformat(),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine, own_frame, quoted_by
+from .combine import combine, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
 from .link import link, reach_content
@@ -39,5 +39,5 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     quotes = find_quotes(text)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
-    drafts = [reach_content(doc, own_frame(doc, d, quotes)) for d in combined]
+    drafts = [whole_marks(text, reach_content(doc, own_frame(doc, d, quotes)), quotes) for d in combined]
     return build(doc, text, drafts, quotes, entities)

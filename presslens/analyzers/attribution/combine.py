@@ -84,6 +84,8 @@ def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Dr
     tagger draft when its score reaches ``_SURE``, else the rule draft, whose cue governs its content
     in the parse."""
     tagged = [d for d in tagged if _credible(text, d)]
+    framed = [r.content for r in rules if _framed_after(text, r)]
+    tagged, rules = _stop_before(text, tagged, framed), _stop_before(text, rules, framed)
     inner = [r for r in rules if any(_holds(o, r) for o in rules if o is not r)]
     sure = [d for d in tagged if d.score >= _SURE]
     rules = [r for r in rules if not any(_clashes(d, r, inner) for d in sure)]
@@ -91,6 +93,27 @@ def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Dr
     out = [d if (rule := _best(d, rules)) is None else _fill(d, rule) for d in out]
     out += [r for r in rules if not any(jaccard(r.content, d.content) >= _SAME_MATCH for d in out)]
     return sorted(out, key=lambda d: d.content)
+
+
+def _framed_after(text: str, draft: Draft) -> bool:
+    """A quote followed by its own frame ('"A," said one of them.', '"A," one of them said.')."""
+    frames = _frames(draft)
+    if not frames or text[draft.content[0]] not in MARKS:
+        return False
+    first = min(r[0] for r in frames)
+    return first >= draft.content[1] and is_glue(text, [], draft.content[1], first)
+
+
+def _stop_before(text: str, drafts: Sequence[Draft], framed: Sequence[Range]) -> list[Draft]:
+    """A content that runs into a quote framed after it ('Residents said they were tired: "A," said one
+    of them.') ends before that quote: the quote is the later speaker's, not the earlier cue's."""
+    out = []
+    for draft in drafts:
+        start, end = draft.content
+        cut = min((q[0] for q in framed if start < q[0] < end and q != draft.content), default=end)
+        before_cut = draft.cue is not None and draft.cue[1] <= cut
+        out.append(replace(draft, content=trim(text, (start, cut))) if before_cut and cut < end else draft)
+    return out
 
 
 def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
@@ -264,6 +287,18 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
         if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NO_REPORT_WORDS:
             unique.setdefault(content, replace(draft, content=content))
     return sorted(unique.values(), key=lambda d: d.content)
+
+
+def whole_marks(text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
+    """A content never splits a pair of quotation marks when all it leaves out is the other mark and
+    punctuation ('accused Okafor of "scaring pensioners"': the parse hangs the closing mark on the verb)."""
+    start, end = draft.content
+    for quote in quotes:
+        if start <= quote.start < end < quote.end and is_glue(text, [], end, quote.end):
+            end = quote.end
+        if quote.start < start < quote.end <= end and is_glue(text, [], quote.start, start):
+            start = quote.start
+    return draft if (start, end) == draft.content else replace(draft, content=(start, end))
 
 
 def _without_loose_end(text: str, content: Range) -> Range:

@@ -128,7 +128,7 @@ def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        return _union(_clause_range(doc, c, speech) for c in clauses), last
+        return _after_colon(doc.text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
     if framed is not None:
         return framed, last
@@ -151,6 +151,15 @@ def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
     start, end = token_range(doc, clause.left_edge.i, clause.right_edge.i)
     quote = next((q for q in speech if q.start <= clause.idx < q.end), None)
     return (start, end) if quote is None else (min(start, quote.start), quote.end)
+
+
+def _after_colon(text: str, content: Range, verb: Token, speech: Sequence[Quote]) -> Range:
+    """A cue after a clause that ends in a quote opened by a colon ('Residents said they were tired: "A,"
+    said one of them.') frames that quote alone: what stands before the colon is another frame's."""
+    quote = next((q for q in speech if content[0] < q.start and q.end == content[1] and q.end <= verb.idx), None)
+    if quote is None or not text[content[0] : quote.start].rstrip().endswith(":"):
+        return content
+    return quote.start, quote.end
 
 
 def _object_predicate(doc: Doc, verb: Token) -> Range | None:
