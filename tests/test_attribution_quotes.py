@@ -31,6 +31,23 @@ from presslens.analyzers.attribution.quotes import find_quotes, is_speech
         # non-breaking spaces around marks read like spaces
         ("She said\xa0“we are ready for the vote”\xa0today.", ["“we are ready for the vote”"]),
         ("No quotes here at all.", []),
+        # British style: single marks, curly or straight, when the text has no double mark
+        ("‘We will not back down,’ she said.", ["‘We will not back down,’"]),
+        ("'We will not back down,' she said. 'Not now.'", ["'We will not back down,'", "'Not now.'"]),
+        # ... with apostrophes inside words, before a year and after a plural left alone
+        ("‘It’s the council’s call,’ she said.", ["‘It’s the council’s call,’"]),
+        (
+            "He said: 'We defend the voters' rights and the '90s reforms.'",
+            ["'We defend the voters' rights and the '90s reforms.'"],
+        ),
+        ("The voters’ anger is plain, and the ’90s are over.", []),
+        # ... continued over a paragraph break
+        (
+            "He said: 'The port will close.\n\n'Nobody will be allowed in.'",
+            ["'The port will close.\n\n'Nobody will be allowed in.'"],
+        ),
+        # single marks inside a text quoted with double marks stay apostrophes or inner quotes
+        ("\"He called it 'a farce',\" she said. It's over.", ["\"He called it 'a farce',\""]),
     ],
 )
 def test_find_quotes(text: str, expected: list[str]) -> None:

@@ -120,6 +120,20 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The mayor said: “We will fight on and on\n\nThe vote is on Friday.",
             ("direct", "“We will fight on and on", "said", "The mayor"),
         ),
+        # British style: single marks, and a quote continued with no cue of its own
+        (
+            "‘We will not back down,’ Maria Lopez said on Monday. ‘The port stays open.’",
+            (
+                "direct",
+                "‘We will not back down,’ Maria Lopez said on Monday. ‘The port stays open.’",
+                "said",
+                "Maria Lopez",
+            ),
+        ),
+        (
+            "'We will not back down,' Maria Lopez said on Monday.",
+            ("direct", "'We will not back down,'", "said", "Maria Lopez"),
+        ),
         # non-breaking spaces
         (
             "The mayor said\xa0“we are ready for the vote on the harbour”\xa0on Friday.",

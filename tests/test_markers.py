@@ -27,6 +27,7 @@ def markers_of(parse, text: str) -> list[tuple[str, str]]:
         ("The bridge is said to be unsafe.", [("hedge", "is said to")]),
         ('The "experts" were wrong again.', [("scare_quote", '"experts"')]),
         ("The “reform” left thousands without pay.", [("scare_quote", "“reform”")]),
+        ("The ‘reform’ left the workers’ pay behind.", [("scare_quote", "‘reform’")]),
     ],
 )
 def test_markers_found(parse, text: str, expected: list[tuple[str, str]]) -> None:

@@ -3,7 +3,10 @@
 News text mixes straight and curly marks, drops a closing mark now and then, and continues a quote over
 several paragraphs by opening each paragraph again without closing the previous one. Marks are read by
 their flanking (what stands left and right of them), which works the same for ``"`` and for a curly mark
-typed the wrong way round, so one scanner serves every style.
+typed the wrong way round, so one scanner serves every style. British papers quote with single marks
+('No,' he said; ‘No,’ he said), which are also apostrophes: a text with no double mark at all but a single
+mark opening a word is read in that style, apostrophes (inside a word, before a year, after a plural)
+left alone.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ OPENERS: Final = frozenset("“„«")
 CLOSERS: Final = frozenset("”»")
 MARKS: Final = OPENERS | CLOSERS | {'"'}
 _MARK_RE: Final = re.compile("''|``|[\"“”„«»]")
+_SINGLE_RE: Final = re.compile("[‘’']")
+_SINGLE_OPEN_RE: Final = re.compile(r"(?:^|[\s(\[{—–/-])[‘'][A-Za-z]", re.MULTILINE)
 _PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
 _WORD_RE: Final = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _SPACE: Final = frozenset(" \t\r\n\xa0\u2009\u202f")
-_STRIP: Final = " \t\r\n\xa0'`\"“”„«»"
+_STRIP: Final = " \t\r\n\xa0'`\"“”„«»‘’"
 _LEFT_OPEN: Final = _SPACE | frozenset("([{—–-/")
 
 
@@ -57,19 +62,24 @@ def _role(text: str, i: int, j: int) -> str:
         return "open"
     if right_space and not left_open:
         return "close"
-    if text[i] in OPENERS or text[i] == "`":
+    if text[i] in OPENERS or text[i] in "`‘":
         return "open"
-    return "close" if text[i] in CLOSERS else "either"
+    return "close" if text[i] in CLOSERS or text[i] == "’" else "either"
 
 
-def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Pairs the marks of one paragraph; an unpaired mark yields a quote running to the paragraph's edge."""
+def _paragraph_quotes(text: str, start: int, end: int, single: bool) -> list[Quote]:
+    """Pairs the marks of one paragraph; an unpaired mark yields a quote running to the paragraph's edge
+    (in the single-mark style an unpaired closing mark is an apostrophe: "the voters’ anger")."""
     quotes: list[Quote] = []
     open_at: int | None = None
     width = 1
-    for match in _MARK_RE.finditer(text, start, end):
-        i, j = match.span()
+    marks = [m.span() for m in (_SINGLE_RE if single else _MARK_RE).finditer(text, start, end)]
+    if single:
+        marks = [(i, j) for i, j in marks if not _apostrophe(text, i)]
+    for k, (i, j) in enumerate(marks):
         role = _role(text, i, j)
+        if single and role == "close" and (open_at is None or _possessive(text, i, marks[k + 1 :])):
+            continue
         if open_at is None:
             if role == "close":
                 begin = _skip_space(text, quotes[-1].end if quotes else start, i)
@@ -85,6 +95,19 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None:
         quotes.append(Quote(open_at, _trim_right(text, open_at, end), width, 0))
     return quotes
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A single mark inside a word ("don't", "It’s") or before a year ("’90s")."""
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    return (left.isalnum() and right.isalnum()) or right.isdigit()
+
+
+def _possessive(text: str, i: int, later: list[tuple[int, int]]) -> bool:
+    """A plural's apostrophe before a lowercase word ("the voters’ anger"), when a later mark can close."""
+    after = text[i + 1 : i + 3]
+    return text[i - 1 : i] == "s" and after[:1] == " " and after[1:].islower() and bool(later)
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
@@ -103,8 +126,9 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quote in text order; a quote left open at a paragraph's end whose next paragraph opens with a
     mark is one quote continued across the break (the newspaper convention), so the two are joined."""
     quotes: list[Quote] = []
+    single = _MARK_RE.search(text) is None and _SINGLE_OPEN_RE.search(text) is not None
     for para in _PARAGRAPH_RE.finditer(text):
-        found = _paragraph_quotes(text, para.start(), para.end())
+        found = _paragraph_quotes(text, para.start(), para.end(), single)
         if quotes and found and _continues(text, quotes[-1], found[0]):
             previous = quotes.pop()
             found[0] = Quote(previous.start, found[0].end, previous.open_width, found[0].close_width)
@@ -117,6 +141,18 @@ def _continues(text: str, previous: Quote, current: Quote) -> bool:
         return False
     between = text[previous.end : current.start]
     return between.strip() == "" and "\n" in between
+
+
+def double_marked(text: str, quotes: list[Quote]) -> str:
+    """The text with the single marks that open or close ``quotes`` written as double ones, offsets
+    unchanged: the rules read quote edges by the double marks alone."""
+    chars = list(text)
+    for quote in quotes:
+        if quote.open_width == 1 and chars[quote.start] in "‘'":
+            chars[quote.start] = "“"
+        if quote.close_width == 1 and chars[quote.end - 1] in "’'":
+            chars[quote.end - 1] = "”"
+    return "".join(chars)
 
 
 def word_count(text: str) -> int:
