@@ -148,6 +148,27 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "The Dockworkers Union's spokesman",
             ("The Dockworkers Union's spokesman", None),
         ),
+        # a name qualifying a noun says what kind of speaker, not who (a regression: "Tory MPs" resolved to
+        # "Tory"); an indefinite description brings in someone new, whatever the labels of named people
+        (
+            "Tory MPs said the deal was dead.",
+            [("e9", "Tory", "NORP", ("Tory",), ())],
+            "Tory MPs",
+            ("Tory MPs", None),
+        ),
+        (
+            "Tory MP Ann Hill spoke first. Another senior Tory MP said the deal was dead.",
+            [("e9", "Tory", "NORP", ("Tory",), ()), ("e10", "Ann Hill", "PERSON", ("Ann Hill",), ("Tory MP",))],
+            "Another senior Tory MP",
+            ("Another senior Tory MP", None),
+        ),
+        # the name nearest the head of the phrase is the speaker
+        (
+            "Former Cabinet minister John Redwood said the deal was dead.",
+            [("e11", "Cabinet", "ORG", ("Cabinet",), ()), ("e12", "John Redwood", "PERSON", ("John Redwood",), ())],
+            "Former Cabinet minister John Redwood",
+            ("John Redwood", "e12"),
+        ),
     ],
 )
 def test_speaker(

@@ -38,6 +38,8 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ("Maria Lopez arrived. Later Lopez spoke.", "Maria Lopez", ["Maria Lopez", "Lopez"]),
         ("Lopez spoke first. Maria Lopez is the mayor.", "Maria Lopez", ["Lopez", "Maria Lopez"]),
         ("The Harbour Gazette reported it. The Gazette said more.", "Harbour Gazette", ["Harbour Gazette", "Gazette"]),
+        # an honorific spaCy takes into the name does not make another person (a regression: "Mrs May")
+        ("Prime Minister Theresa May spoke first. Mrs May said more.", "Theresa May", ["Theresa May", "May"]),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:

@@ -24,6 +24,8 @@ from .._parsed import Parsed
 _NAMING = NAME_TYPES - {"NORP"}
 _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _TRIM = " \t\n,;:.\"'“”‘’()"
+_ARTICLES = frozenset({"the", "a", "an"})
+_HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
 @dataclass
@@ -33,9 +35,12 @@ class _Cluster:
 
 
 def _clean(ent: SpacySpan) -> SpacySpan | None:
-    """The entity without a leading article or trailing possessive ("the Guardian's" -> "Guardian")."""
+    """The entity without a leading article or trailing possessive ("the Guardian's" -> "Guardian"), and a
+    person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
+    "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in {"the", "a", "an"}:
+    leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
+    while start < end and ent.doc[start].lower_.rstrip(".") in leading:
         start += 1
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1

@@ -67,20 +67,33 @@ def resolve(
         return None if found is None else Speaker(name=found.name, entity=found.id)
     if head.pos_ == "PRON":
         return None
-    described = _described(head, source, entities) or _named_kind(head, source, entities)
+    known = _described(head, source, entities) or _named_kind(head, source, entities)
+    described = known if _definite(head) else None
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=span.text)
 
 
+def _definite(head: Token) -> bool:
+    """ "The retired general", "its spokesman": a description of someone named elsewhere. "Another senior
+    MP", "a spokesman" and plain plurals ("officials") bring in someone new, who keeps their description."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
+
+
 _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
+_QUALIFIERS: Final = frozenset({"compound", "amod", "nmod"})
+_DEFINITE: Final = words("the this that these those")
 
 
 def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | None:
     """An entity named in the source phrase itself ("the plant's owner, Brightwell Beverages"), not in a
     modifier of it: "Residents who spoke to the Gazette" are not the Gazette, "the company's spokesman" is
-    not the company."""
-    core = [t for t in span if _names_the_source(_path_to(t, head))]
+    not the company. The name nearest the phrase's head in the parse wins ("Former Cabinet minister John
+    Redwood" is Redwood)."""
+    paths = {t: _path_to(t, head) for t in span}
+    core = sorted((t for t in span if _names_the_source(paths[t], head)), key=lambda t: len(paths[t]))
     for token in core:
         entity = _mentioned((token.idx, token.idx + len(token)), entities)
         if entity is not None:
@@ -88,10 +101,14 @@ def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | No
     return None
 
 
-def _names_the_source(path: list[Token]) -> bool:
+def _names_the_source(path: list[Token], head: Token) -> bool:
     """Whether a token on this path up to the source's head names the source itself: the first telling edge
     decides, so an apposition ("..., councillor Dana Okafor") counts even where the parser hung it under a
-    modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not."""
+    modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not. A
+    name that qualifies the head (itself no entity's mention, or it would have been resolved already) says
+    what kind of speaker it is, not who: "Tory MPs", "the Labour leader", "Pentagon officials"."""
+    if path and head.pos_ in ("NOUN", "PROPN") and path[-1].dep_ in _QUALIFIERS:
+        return False
     for token in path:
         if token.dep_ == "appos":
             return True
