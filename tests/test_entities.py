@@ -40,6 +40,15 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ("The Harbour Gazette reported it. The Gazette said more.", "Harbour Gazette", ["Harbour Gazette", "Gazette"]),
         # an honorific spaCy takes into the name does not make another person (a regression: "Mrs May")
         ("Prime Minister Theresa May spoke first. Mrs May said more.", "Theresa May", ["Theresa May", "May"]),
+        # a bare surname stays with the person the article brought in first (a regression: "Trump" went to
+        # Ivanka Trump, "Clinton" to Bill Clinton, whoever was named last)
+        (
+            "Hillary Clinton spoke first. Bill Clinton spoke later. Clinton said the vote was close.",
+            "Hillary Clinton",
+            ["Hillary Clinton", "Clinton"],
+        ),
+        # a dateline the model ran into the name is no part of it
+        ("CLEVELAND - Donald Trump accepted the nomination on Thursday.", "Donald Trump", ["Donald Trump"]),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:
@@ -57,3 +66,9 @@ def test_label_inside_reported_words_is_in_the_speakers_voice(parse) -> None:
     )
     voiced = {d.text: d.voice for e in assign_voices(entities, (said,)) for d in e.descriptors}
     assert voiced == {"a dangerous radical": "a1", "a teacher": None}
+
+
+def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: ignore[no-untyped-def]
+    # spaCy's small model calls the full name (with its dateline) an organisation, each surname a person
+    text = "CLEVELAND - Donald Trump accepted the nomination on Thursday. Trump said the country was in danger. Later Trump left the hall."
+    assert entity(parse, text, "Donald Trump").type == "PERSON"

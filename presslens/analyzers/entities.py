@@ -10,6 +10,7 @@ complements ("she called Novak a traitor"). Whose voice a label is in is settled
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,7 @@ _NAMING = NAME_TYPES - {"NORP"}
 _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _TRIM = " \t\n,;:.\"'“”‘’()"
 _ARTICLES = frozenset({"the", "a", "an"})
+_DASHES = frozenset({"-", "--", "–", "—"})
 _HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
@@ -39,6 +41,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
     "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
     start, end = ent.start, ent.end
+    dashes = [t.i + 1 for t in ent[:-1] if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_]
+    start = max([start, *dashes])  # a dateline the model ran into the name: "CLEVELAND - Donald Trump"
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:
         start += 1
@@ -52,20 +56,25 @@ def _words(span: SpacySpan) -> list[str]:
 
 
 def _match(mention: SpacySpan, clusters: list[_Cluster], words_of: dict[SpacySpan, list[str]]) -> _Cluster | None:
-    """The cluster a short mention belongs to: the nearest earlier full name it shortens, else a later one."""
+    """The cluster a short mention belongs to: of the full names it shortens, the one the article brought
+    in first ("Trump" stays Donald Trump after "Ivanka Trump" appears: a second person of the name is
+    called by the full or first name), else the first one named later ("Lopez spoke. Maria Lopez ...")."""
     words = words_of[mention]
     if not words:
         return None
-    best: _Cluster | None = None
+    found: list[tuple[bool, int, _Cluster]] = []
     for cluster in clusters:
         if cluster.type != mention.label_ and {cluster.type, mention.label_} != {"ORG", "PERSON"}:
             continue
-        for name in cluster.names:
-            full = words_of[name]
-            same = full == words or (len(words) < len(full) and _shortens(words, full, cluster.type))
-            if same and (best is None or name.start < mention.start):
-                best = cluster
-    return best
+        starts = [
+            name.start
+            for name in cluster.names
+            if words_of[name] == words
+            or (len(words) < len(words_of[name]) and _shortens(words, words_of[name], cluster.type))
+        ]
+        if starts:
+            found.append((min(starts) > mention.start, min(starts), cluster))
+    return min(found, key=lambda f: f[:2])[2] if found else None
 
 
 def _shortens(words: list[str], full: list[str], etype: str) -> bool:
@@ -241,12 +250,19 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
             Entity(
                 id=f"e{n}",
                 name=canonical.text,
-                type=cluster.type,
+                type=_type_of(cluster),
                 mentions=tuple(Span(start=m.start_char, end=m.end_char, text=m.text) for m in cluster.names),
                 descriptors=tuple(Descriptor(start=s, end=e, text=text[s:e]) for s, e in _dedupe(spans)),
             )
         )
     return tuple(entities)
+
+
+def _type_of(cluster: _Cluster) -> str:
+    """The label most of the cluster's mentions carry: spaCy's small model calls a name a person in one
+    sentence and an organisation in the next ("Donald Trump" ORG once, "Trump" PERSON 28 times), and the
+    type decides which pronouns can stand for it."""
+    return Counter(m.label_ for m in cluster.names).most_common(1)[0][0]
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
