@@ -49,6 +49,8 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ),
         # a dateline the model ran into the name is no part of it
         ("CLEVELAND - Donald Trump accepted the nomination on Thursday.", "Donald Trump", ["Donald Trump"]),
+        # a person's name ends at its possessive (a regression: "Donald Trump’s America" became his name)
+        ("The series Donald Trump’s America opened on Monday.", "Donald Trump", ["Donald Trump"]),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:

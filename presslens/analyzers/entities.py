@@ -37,7 +37,7 @@ class _Cluster:
 
 
 def _clean(ent: SpacySpan) -> SpacySpan | None:
-    """The entity without a leading article or trailing possessive ("the Guardian's" -> "Guardian"), and a
+    """The entity without a leading article or a possessive ("the Guardian's" -> "Guardian"), and a
     person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
     "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
     start, end = ent.start, ent.end
@@ -46,6 +46,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:
         start += 1
+    if ent.label_ == "PERSON":  # "Donald Trump’s America": the person is the possessor
+        end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS"), end)
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
