@@ -41,7 +41,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
     "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
     start, end = ent.start, ent.end
-    dashes = [t.i + 1 for t in ent[:-1] if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_]
+    dashes = [t.i + 1 for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_]
     start = max([start, *dashes])  # a dateline the model ran into the name: "CLEVELAND - Donald Trump"
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:

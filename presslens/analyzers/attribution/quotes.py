@@ -12,6 +12,7 @@ left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -143,7 +144,7 @@ def _continues(text: str, previous: Quote, current: Quote) -> bool:
     return between.strip() == "" and "\n" in between
 
 
-def double_marked(text: str, quotes: list[Quote]) -> str:
+def double_marked(text: str, quotes: Sequence[Quote]) -> str:
     """The text with the single marks that open or close ``quotes`` written as double ones, offsets
     unchanged: the rules read quote edges by the double marks alone."""
     chars = list(text)
