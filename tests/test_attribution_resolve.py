@@ -83,6 +83,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Dockworkers Union", "e4"),
         ),
+        # ...unless an unnamed group was the subject since (a regression: "Many Millennials want what they
+        # want" gave "they" to the Democrats named earlier)
+        (
+            "The Dockworkers Union met the mayor. Many pensioners were angry. They said the port must stay open.",
+            [UNION],
+            "They",
+            ("Many pensioners", None),
+        ),
         # a relative pronoun resolves through the noun it modifies
         ("Maria Lopez, who said the vote was rigged, left early.", [LOPEZ], "who", ("Maria Lopez", "e1")),
         # a definite description resolves to the entity the text labels that way, after the name...

@@ -64,7 +64,11 @@ def resolve(
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
     if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
-        return None if found is None else Speaker(name=found.name, entity=found.id)
+        named_at = found[0] if found is not None and found[1] else -1
+        group = _group(doc, source[0], named_at, exclude) if word in _PLURAL else None
+        if group is not None:
+            return Speaker(name=group)
+        return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
     if head.pos_ == "PRON":
         return None
     known = _described(head, source, entities) or _named_kind(head, source, entities)
@@ -169,10 +173,11 @@ def _agrees(text: str, entity: Entity, word: str) -> bool:
 
 def _antecedent(
     doc: Doc, text: str, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
-) -> Entity | None:
+) -> tuple[int, bool, Entity] | None:
     """The entity that agrees with the pronoun, from its mentions before ``at``: the latest one that is
     a sentence's subject within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
-    last subject: "Hale accused Okafor ... He described"), else the latest one in the window."""
+    last subject: "Hale accused Okafor ... He described"), else the latest one in the window; with the
+    mention's start and whether it is a subject."""
     candidates: list[tuple[int, bool, Entity]] = []
     for entity in entities:
         for mention in entity.mentions:
@@ -182,7 +187,22 @@ def _antecedent(
     if not candidates:
         return None
     subjects = [c for c in candidates if c[1] and at - c[0] <= _SUBJECT_REACH]
-    return max(subjects or candidates, key=lambda c: c[0])[2]
+    return max(subjects or candidates, key=lambda c: c[0])
+
+
+def _group(doc: Doc, at: int, named_at: int, exclude: Range | None) -> str | None:
+    """ "They" after an unnamed group was the subject ("Many pensioners were angry. They said ..."): the
+    latest plural noun subject within ``_SUBJECT_REACH`` characters and after the agreeing name when that
+    name was a subject too (``named_at``, -1 when it was not): a name would otherwise take "they" however
+    far back it stood."""
+    pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
+    for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
+        if token.idx <= max(named_at, at - _SUBJECT_REACH):
+            return None
+        inside = exclude is not None and exclude[0] <= token.idx < exclude[1]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and not inside:
+            return doc[token.left_edge.i : token.i + 1].text
+    return None
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
