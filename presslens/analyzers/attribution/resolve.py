@@ -71,8 +71,8 @@ def resolve(
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
     if head.pos_ == "PRON":
         return None
-    known = _described(head, source, entities) or _named_kind(head, source, entities)
-    described = known if _definite(head) else None
+    definite = _definite(head)
+    described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=span.text)
