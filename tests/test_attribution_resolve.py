@@ -91,6 +91,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Many pensioners", None),
         ),
+        # ...or several people were, who are named in full (a regression: "Cruz and Rubio ... both locked on
+        # Trump. They pushed him ..." gave "They" to a plural thing named in between)
+        (
+            "Maria Lopez met Ana Ruiz in May. Lopez and Ruiz argued for an hour. They said the talks had failed.",
+            [LOPEZ, ("e3", "Ana Ruiz", "PERSON", ("Ana Ruiz", "Ruiz"), ())],
+            "They",
+            ("Maria Lopez and Ana Ruiz", None),
+        ),
         # a relative pronoun resolves through the noun it modifies
         ("Maria Lopez, who said the vote was rigged, left early.", [LOPEZ], "who", ("Maria Lopez", "e1")),
         # a definite description resolves to the entity the text labels that way, after the name...

@@ -86,6 +86,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--distill", type=float, default=0.5, help="weight of the teachers' soft targets (0-1)")
     parser.add_argument(
+        "--distill-semeval",
+        action="store_true",
+        help="with --teacher, also teach the attribution head on the SemEval texts (soft targets only)",
+    )
+    parser.add_argument(
         "--bf16",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -190,6 +195,7 @@ def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int,
         load_teachers(args),
         args.distill,
         args.bf16,
+        args.distill_semeval,
     )
     streams = {head: batches(head, head_rows, args.batch_size, rng) for head, head_rows in rows.items()}
     history = []
@@ -251,22 +257,31 @@ class Objective:
     teachers: tuple[TaggerNet, ...] = ()
     weight: float = 0.0
     bf16: bool = True
+    on_semeval: bool = False
 
     def __call__(self, net: TaggerNet, batch: Batch) -> torch.Tensor:
         head, input_ids, mask, labels = batch
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
             attribution, techniques = net(input_ids, mask)
         if head != "attribution":
-            return self.losses.techniques(techniques.float(), labels)
+            hard = self.losses.techniques(techniques.float(), labels)
+            if not (self.teachers and self.on_semeval):
+                return hard
+            return hard + self.weight * self.taught(attribution, input_ids, mask, labels[..., 0])
         hard = self.losses.attribution(attribution.float(), labels)
         if not self.teachers:
             return hard
+        return (1.0 - self.weight) * hard + self.weight * self.taught(attribution, input_ids, mask, labels)
+
+    def taught(
+        self, attribution: torch.Tensor, input_ids: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor
+    ) -> torch.Tensor:
+        """The soft loss towards the teachers' mean probabilities, over the wordpieces ``labels`` does not
+        ignore."""
         with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
             taught = [torch.softmax(t(input_ids, mask)[0].float(), dim=-1) for t in self.teachers]
         target = torch.stack(taught).mean(dim=0)
-        return (1.0 - self.weight) * hard + self.weight * self.losses.attribution_soft(
-            attribution.float(), target, labels
-        )
+        return self.losses.attribution_soft(attribution.float(), target, labels)
 
 
 def run_epoch(
@@ -338,6 +353,7 @@ def write_meta(args: argparse.Namespace, data: Split, history: History, exported
         "distilled_from": {
             "teacher_layers": [layers for _, layers in args.teacher],
             "soft_weight": args.distill if args.teacher else 0.0,
+            "on_semeval_texts": bool(args.teacher and args.distill_semeval),
         },
         "data": {
             "attribution": {

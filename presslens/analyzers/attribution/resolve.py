@@ -65,7 +65,7 @@ def resolve(
     if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
-        group = _group(doc, source[0], named_at, exclude) if word in _PLURAL else None
+        group = _group(doc, source[0], named_at, exclude, entities) if word in _PLURAL else None
         if group is not None:
             return Speaker(name=group)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
@@ -190,19 +190,33 @@ def _antecedent(
     return max(subjects or candidates, key=lambda c: c[0])
 
 
-def _group(doc: Doc, at: int, named_at: int, exclude: Range | None) -> str | None:
-    """ "They" after an unnamed group was the subject ("Many pensioners were angry. They said ..."): the
-    latest plural noun subject within ``_SUBJECT_REACH`` characters and after the agreeing name when that
-    name was a subject too (``named_at``, -1 when it was not): a name would otherwise take "they" however
-    far back it stood."""
+def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Sequence[Entity]) -> str | None:
+    """ "They" after an unnamed group or several people were the subject ("Many pensioners were angry. They
+    said ...", "Cruz and Rubio clashed. They ..."): the latest plural or coordinated subject within
+    ``_SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
+    (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood."""
     pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
         if token.idx <= max(named_at, at - _SUBJECT_REACH):
             return None
-        inside = exclude is not None and exclude[0] <= token.idx < exclude[1]
-        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and not inside:
+        if token.dep_ not in ("nsubj", "nsubjpass") or (exclude is not None and exclude[0] <= token.idx < exclude[1]):
+            continue
+        if token.conjuncts:
+            return _joined([_conjunct_name(c, entities) for c in (token, *token.conjuncts)])
+        if token.tag_ in ("NNS", "NNPS"):
             return doc[token.left_edge.i : token.i + 1].text
     return None
+
+
+def _conjunct_name(token: Token, entities: Sequence[Entity]) -> str:
+    """One of several subjects, by its entity's full name when it is a mention of one ("Rubio" -> "Marco
+    Rubio"), else by its own words up to its head (without the conjuncts that hang from it)."""
+    entity = _mentioned((token.idx, token.idx + len(token)), entities)
+    return entity.name if entity is not None else token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
