@@ -51,6 +51,14 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ("CLEVELAND - Donald Trump accepted the nomination on Thursday.", "Donald Trump", ["Donald Trump"]),
         # a person's name ends at its possessive (a regression: "Donald Trump’s America" became his name)
         ("The series Donald Trump’s America opened on Monday.", "Donald Trump", ["Donald Trump"]),
+        # the verb opening a question is no first name (a regression: "Will Sanders come down off the pique?"
+        # made a person "Will Sanders"), a first name that looks like one still is
+        (
+            "Will Sanders come down off the pique? Bernie Sanders said he would stay.",
+            "Bernie Sanders",
+            ["Sanders", "Bernie Sanders"],
+        ),
+        ("Will Smith said the film was done.", "Will Smith", ["Will Smith"]),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:

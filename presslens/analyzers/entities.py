@@ -27,6 +27,9 @@ _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term
 _TRIM = " \t\n,;:.\"'“”‘’()"
 _ARTICLES = frozenset({"the", "a", "an"})
 _DASHES = frozenset({"-", "--", "–", "—"})
+_QUESTION_OPENERS = frozenset(
+    "will would can could should shall may might must did does do is was are were has have had".split()
+)
 _HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
@@ -46,11 +49,22 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:
         start += 1
+    if start + 1 < end and _asks(ent.doc[start]):
+        start += 1
     if ent.label_ == "PERSON":  # "Donald Trump’s America": the person is the possessor
         end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS"), end)
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _asks(token: Token) -> bool:
+    """The verb opening a question, which spaCy's small model can run into the name after it ("Will
+    Sanders come down?", "Did Donald Trump really ...?")."""
+    if not (token.is_sent_start and token.lower_ in _QUESTION_OPENERS):
+        return False
+    last = next((t for t in reversed(token.sent) if not t.is_space), token)
+    return last.text.endswith("?")
 
 
 def _words(span: SpacySpan) -> list[str]:
