@@ -91,6 +91,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Many pensioners", None),
         ),
+        # ...without the dateline the parse hung in front of it
+        (
+            "NEW YORK - Presidential campaigns are always studies in contrast. They said the race was close.",
+            [],
+            "They",
+            ("Presidential campaigns", None),
+        ),
         # ...or several people were, who are named in full (a regression: "Cruz and Rubio ... both locked on
         # Trump. They pushed him ..." gave "They" to a plural thing named in between)
         (

@@ -28,7 +28,8 @@ _TRIM = " \t\n,;:.\"'“”‘’()"
 _ARTICLES = frozenset({"the", "a", "an"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 _QUESTION_OPENERS = frozenset(
-    "will would can could should shall may might must did does do is was are were has have had".split()
+    {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do", "is"}
+    | {"was", "are", "were", "has", "have", "had"}
 )
 _HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
@@ -43,9 +44,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     """The entity without a leading article or a possessive ("the Guardian's" -> "Guardian"), and a
     person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
     "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
-    start, end = ent.start, ent.end
-    dashes = [t.i + 1 for t in ent[1:-1] if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_]
-    start = max([start, *dashes])  # a dateline the model ran into the name: "CLEVELAND - Donald Trump"
+    start, end = after_dateline(ent).start, ent.end
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:
         start += 1
@@ -56,6 +55,13 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def after_dateline(span: SpacySpan) -> SpacySpan:
+    """The span without a dateline spaCy ran into it: "CLEVELAND - Donald Trump", "NEW YORK - Presidential
+    campaigns" (a spaced dash inside the span, the last one if several)."""
+    dashes = [t.i + 1 for t in span[1:-1] if t.text in _DASHES and t.whitespace_ and t.nbor(-1).whitespace_]
+    return span.doc[max([span.start, *dashes]) : span.end]
 
 
 def _asks(token: Token) -> bool:

@@ -14,6 +14,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
+from ..entities import after_dateline
 from .draft import Range, overlap
 from .lexicon import words
 from .names import first_name_gender
@@ -204,7 +205,7 @@ def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Se
         if token.conjuncts:
             return _joined([_conjunct_name(c, entities) for c in (token, *token.conjuncts)])
         if token.tag_ in ("NNS", "NNPS"):
-            return doc[token.left_edge.i : token.i + 1].text
+            return _own_words(token)
     return None
 
 
@@ -212,7 +213,13 @@ def _conjunct_name(token: Token, entities: Sequence[Entity]) -> str:
     """One of several subjects, by its entity's full name when it is a mention of one ("Rubio" -> "Marco
     Rubio"), else by its own words up to its head (without the conjuncts that hang from it)."""
     entity = _mentioned((token.idx, token.idx + len(token)), entities)
-    return entity.name if entity is not None else token.doc[token.left_edge.i : token.i + 1].text
+    return entity.name if entity is not None else _own_words(token)
+
+
+def _own_words(token: Token) -> str:
+    """A noun's words up to it, without a dateline the parse hung in front ("NEW YORK - Presidential
+    campaigns")."""
+    return after_dateline(token.doc[token.left_edge.i : token.i + 1]).text
 
 
 def _joined(names: list[str]) -> str:
