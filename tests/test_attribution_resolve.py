@@ -91,6 +91,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Many pensioners", None),
         ),
+        # ...and a subject that is "their" something passes "they" on to its owners (a regression: "Had their
+        # arguments prevailed sooner, the recovery might have been faster, they argue" gave "their arguments")
+        (
+            "Many economists met in May. Their arguments had failed. The debt is no danger, they argue.",
+            [],
+            "they",
+            ("Many economists", None),
+        ),
         # ...without the dateline the parse hung in front of it
         (
             "NEW YORK - Presidential campaigns are always studies in contrast. They said the race was close.",

@@ -195,7 +195,8 @@ def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Se
     """ "They" after an unnamed group or several people were the subject ("Many pensioners were angry. They
     said ...", "Cruz and Rubio clashed. They ..."): the latest plural or coordinated subject within
     ``_SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
-    (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood."""
+    (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood. A
+    subject that is "their" something ("their arguments prevailed") passes "they" on to its owners."""
     pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
         if token.idx <= max(named_at, at - _SUBJECT_REACH):
@@ -204,7 +205,7 @@ def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Se
             continue
         if token.conjuncts:
             return _joined([_conjunct_name(c, entities) for c in (token, *token.conjuncts)])
-        if token.tag_ in ("NNS", "NNPS"):
+        if token.tag_ in ("NNS", "NNPS") and not any(c.lower_ == "their" for c in token.children):
             return _own_words(token)
     return None
 
