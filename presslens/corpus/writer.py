@@ -13,7 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from .._article import Article
-from .._contract import Analysis
+from .._contract import Analysis, Attribution, Entity
 from .keys import outlet_name
 from .models import (
     Outlet,
@@ -99,77 +99,76 @@ def save_links(session: Session, links: list[Link]) -> None:
 
 
 def _save_findings(session: Session, article_id: int, analysis: Analysis) -> None:
-    speakers = {a.id: a.speaker.name for a in analysis.attributions if a.speaker}
     _insert(session, StoredAttribution, [_attribution(article_id, a) for a in analysis.attributions])
-    _insert(
-        session,
-        StoredTechnique,
-        [
-            {
-                "article_id": article_id,
-                "technique": t.technique,
-                "start": t.start,
-                "end": t.end,
-                "text": t.text,
-                "score": t.score,
-            }
-            for t in analysis.techniques
-        ],
-    )
-    _insert(
-        session,
-        StoredMarker,
-        [
-            {
-                "article_id": article_id,
-                "kind": m.kind,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "target": m.target,
-                "reason": m.reason,
-            }
-            for m in analysis.markers
-        ],
-    )
-    _insert(
-        session,
-        StoredTime,
-        [
-            {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
-            for t in analysis.times
-        ],
-    )
+    _save_spans(session, article_id, analysis)
+    speakers = {a.id: a.speaker.name for a in analysis.attributions if a.speaker}
     for entity in analysis.entities:
-        entity_id = session.scalar(
-            insert(StoredEntity).returning(StoredEntity.id),
-            {
-                "article_id": article_id,
-                "key": entity.id,
-                "name": entity.name,
-                "type": entity.type,
-                "mentions": len(entity.mentions),
-            },
-        )
-        _insert(
-            session,
-            StoredLabel,
-            [
-                {
-                    "entity_id": entity_id,
-                    "article_id": article_id,
-                    "start": d.start,
-                    "end": d.end,
-                    "text": d.text,
-                    "voice": d.voice,
-                    "voice_speaker": speakers.get(d.voice) if d.voice else None,
-                }
-                for d in entity.descriptors
-            ],
-        )
+        _save_entity(session, article_id, entity, speakers)
 
 
-def _attribution(article_id: int, a: Any) -> dict[str, Any]:
+def _save_spans(session: Session, article_id: int, analysis: Analysis) -> None:
+    """The findings that are spans with a label and nothing hanging from them."""
+    techniques = [
+        {
+            "article_id": article_id,
+            "technique": t.technique,
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "score": t.score,
+        }
+        for t in analysis.techniques
+    ]
+    markers = [
+        {
+            "article_id": article_id,
+            "kind": m.kind,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "target": m.target,
+            "reason": m.reason,
+        }
+        for m in analysis.markers
+    ]
+    times = [
+        {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
+        for t in analysis.times
+    ]
+    _insert(session, StoredTechnique, techniques)
+    _insert(session, StoredMarker, markers)
+    _insert(session, StoredTime, times)
+
+
+def _save_entity(session: Session, article_id: int, entity: Entity, speakers: dict[str, str]) -> None:
+    """An entity, then its labels, each with the name of the speaker in whose voice it is (None: the
+    outlet's own)."""
+    entity_id = session.scalar(
+        insert(StoredEntity).returning(StoredEntity.id),
+        {
+            "article_id": article_id,
+            "key": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "mentions": len(entity.mentions),
+        },
+    )
+    labels = [
+        {
+            "entity_id": entity_id,
+            "article_id": article_id,
+            "start": d.start,
+            "end": d.end,
+            "text": d.text,
+            "voice": d.voice,
+            "voice_speaker": speakers.get(d.voice) if d.voice else None,
+        }
+        for d in entity.descriptors
+    ]
+    _insert(session, StoredLabel, labels)
+
+
+def _attribution(article_id: int, a: Attribution) -> dict[str, Any]:
     return {
         "article_id": article_id,
         "key": a.id,
