@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from presslens import AnalyzeOptions, Article, analyze_many
+from presslens import AnalyzeOptions, Article, _tagger, analyze_many
 from presslens._tagger import load_tagger
 from presslens.nlp import load_nlp
 
@@ -66,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, required=True, help="a PolNeAR split folder (text/, attributions/)")
     parser.add_argument("--out", type=Path, required=True, help="folder for the analysis JSON files")
     parser.add_argument("--score", type=Path, default=DEFAULT_SCORER, help="the scorer to run afterwards")
+    parser.add_argument("--models", type=Path, help="score a candidate tagger folder instead of the shipped one")
     args = parser.parse_args(argv)
+    if args.models:
+        _tagger.MODELS_DIR = args.models
     run(args.gold, args.out)
     if args.score.is_file():
         cmd = [sys.executable, str(args.score), "attribution", "--gold", str(args.gold), "--pred", str(args.out)]
