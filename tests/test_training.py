@@ -18,7 +18,7 @@ from training.corpora import Document, Span, parse_brat
 from training.encode import attribution_labels, technique_labels
 from training.losses import TaskLosses
 from training.splits import is_heldout
-from training.train_tagger import main
+from training.train_tagger import Objective, main
 
 # Made-up prose with a \r kept in the file: offsets count it (the corpora are read with newline="").
 SENTENCE = 'The minister said the harbour would reopen soon.\r\nCritics warned of a "disastrous" waste of money.\n'
@@ -91,10 +91,35 @@ def test_distils_from_the_mean_of_two_teachers(tmp_path: Path) -> None:
         weights = str(tmp_path / f"teacher{layers}.pt")
         main([*base, "--layers", str(layers), "--out", str(tmp_path / f"t{layers}"), "--checkpoint", weights])
     teachers = ["--teacher", f"{tmp_path / 'teacher1.pt'}:1", "--teacher", f"{tmp_path / 'teacher2.pt'}:2"]
-    main([*base, "--layers", "1", "--out", str(tmp_path / "student"), *teachers])
+    main([*base, "--layers", "1", "--out", str(tmp_path / "student"), *teachers, "--distill-semeval"])
     meta = json.loads((tmp_path / "student" / "tagger.json").read_text(encoding="utf-8"))
     assert meta["layers"] == 1
-    assert meta["distilled_from"] == {"teacher_layers": [1, 2], "soft_weight": 0.5}
+    assert meta["distilled_from"] == {"teacher_layers": [1, 2], "soft_weight": 0.5, "on_semeval_texts": True}
+
+
+class FixedNet(torch.nn.Module):
+    """A stand-in tagger whose outputs are given: the objective only calls it."""
+
+    def __init__(self, attribution: torch.Tensor, techniques: torch.Tensor) -> None:
+        super().__init__()
+        self.outputs = (attribution, techniques)
+
+    def forward(self, input_ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.outputs
+
+
+@pytest.mark.parametrize("on_semeval", [False, True])
+def test_semeval_batches_teach_the_attribution_head_only_when_asked(on_semeval: bool) -> None:
+    losses = TaskLosses(torch.ones(len(TECHNIQUES)))
+    logits = torch.randn(1, 4, len(ATTRIBUTION_LABELS))
+    student = FixedNet(logits, torch.zeros(1, 4, len(TECHNIQUES)))
+    teacher = FixedNet(-logits, torch.zeros(1, 4, len(TECHNIQUES)))
+    labels = torch.zeros(1, 4, len(TECHNIQUES))
+    labels[0, 0] = -100
+    batch = ("techniques", torch.ones(1, 4, dtype=torch.long), torch.ones(1, 4, dtype=torch.long), labels)
+    hard = Objective(losses, bf16=False)(student, batch)
+    taught = Objective(losses, (teacher,), 0.5, bf16=False, on_semeval=on_semeval)
+    assert (taught(student, batch).item() > hard.item() + 0.01) is on_semeval
 
 
 def test_train_on_heldout_moves_that_heads_heldout_into_training(tmp_path: Path) -> None:
