@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from presslens.analyzers.attribution.build import kind_of
+from presslens.analyzers.attribution.build import build, kind_of
 from presslens.analyzers.attribution.combine import continue_quotes, join_shared_cues, merge, own_frame
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.quotes import find_quotes
@@ -153,3 +153,31 @@ def test_quote_cued_by_the_next_sentence_continues_the_one_before() -> None:
     assert SAID_ON[slice(*joined.content)] == SAID_ON[: SAID_ON.index(" She said")]
     assert joined.cue is not None
     assert (SAID_ON[slice(*joined.cue)], kind_of(SAID_ON, joined, speech)) == ("told", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        # a tagger source run back into the dateline starts after it (a regression: "WASHINGTON --
+        # President Obama" was a source, and its speaker the city)
+        (
+            "WASHINGTON -- President Obama said the talks had failed.",
+            "WASHINGTON -- President Obama",
+            "President Obama",
+        ),
+        ("New York (AFP) – Joe Biden said the talks had failed.", "New York (AFP) – Joe Biden", "Joe Biden"),
+        # a dash inside a source that does not follow a dateline stays
+        (
+            "The Koch operation - which spends millions - said the talks had failed.",
+            "The Koch operation - which spends millions",
+            "The Koch operation - which spends millions",
+        ),
+    ],
+)
+def test_source_starts_after_a_dateline(nlp: Language, text: str, source: str, expected: str) -> None:
+    doc = nlp(text)
+    cue, content = text.index("said"), text.index("the talks")
+    draft = Draft(content=(content, len(text) - 1), cue=(cue, cue + 4), source=(0, len(source)))
+    (found,) = build(doc, text, [draft], [], ())
+    assert found.source is not None and found.source.text == expected
+    assert found.speaker is not None and found.speaker.name == expected

@@ -150,6 +150,45 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "The paper",
             ("Harbour Gazette", "e6"),
         ),
+        # a role the text never labelled anyone with is the person named last ("The former commander" after
+        # "The retired general ..., Ana Ferreira, insisted", whom the parse makes no subject)...
+        (
+            "Tomas Brand said the plan would fail. The retired general who heads the veterans' association, "
+            "Ana Ferreira, insisted the army needed money. The former commander told Radio Norte that her "
+            "members were worried.",
+            [
+                ("e1", "Tomas Brand", "PERSON", ("Tomas Brand",), ()),
+                ("e2", "Ana Ferreira", "PERSON", ("Ana Ferreira",), ()),
+            ],
+            "The former commander",
+            ("Ana Ferreira", "e2"),
+        ),
+        # ...or the person whose name carries it as a title, even one named earlier
+        (
+            "Gov. Scott Walker named Rebecca Bradley to the court. Bradley won the race. The governor said the "
+            "result was fair.",
+            [
+                ("e1", "Scott Walker", "PERSON", ("Scott Walker",), ()),
+                ("e2", "Rebecca Bradley", "PERSON", ("Rebecca Bradley", "Bradley"), ()),
+            ],
+            "The governor",
+            ("Scott Walker", "e1"),
+        ),
+        # ...but the holder of an office no name carries may be someone never named, and a role brought in
+        # as someone new ("a veteran ... the veteran") goes on naming them
+        (
+            "Nigel Farage spoke in London. The President did not know the facts, Farage said. The President "
+            "said trade talks would wait.",
+            [("e1", "Nigel Farage", "PERSON", ("Nigel Farage", "Farage"), ())],
+            "The President",
+            ("The President", None),
+        ),
+        (
+            "Maria Lopez met a veteran of the war. The veteran said the plan was doomed.",
+            [LOPEZ],
+            "The veteran",
+            ("The veteran", None),
+        ),
         # a named source without an entity keeps its own words; an unplaceable pronoun gets no speaker
         (
             "The Harbour Gazette reported that talks had failed.",

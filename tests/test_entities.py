@@ -59,6 +59,13 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
             ["Sanders", "Bernie Sanders"],
         ),
         ("Will Smith said the film was done.", "Will Smith", ["Will Smith"]),
+        # a surname the model took for a thing is still the person (a regression: "Mendes, 52," was a
+        # PRODUCT, so its speaker stayed "Mendes, 52")
+        (
+            "The finance minister, Carla Mendes, spoke first. Mendes, 52, dismissed the criticism.",
+            "Carla Mendes",
+            ["Carla Mendes", "Mendes"],
+        ),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:
@@ -82,3 +89,26 @@ def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: i
     # spaCy's small model calls the full name (with its dateline) an organisation, each surname a person
     text = "CLEVELAND - Donald Trump accepted the nomination on Thursday. Trump said the country was in danger. Later Trump left the hall."
     assert entity(parse, text, "Donald Trump").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a dateline's place is one place, joined by its later mention and named as the text writes it (a
+        # regression: the sample's "PORT ELSA —" made an organisation "ELSA")
+        (
+            "PORT ELSA — The council met on Monday. Residents of Port Elsa were angry.",
+            {"Port Elsa": ["PORT ELSA", "Port Elsa"]},
+        ),
+        (
+            "WASHINGTON (AP) — The Senate voted. Officials in Washington said little.",
+            {"Washington": ["WASHINGTON", "Washington"]},
+        ),
+        ("MANCHESTER, N.H. - Bernie Sanders spoke in Manchester.", {"Manchester": ["MANCHESTER, N.H.", "Manchester"]}),
+        # a subheading in capitals is no place
+        ("QUESTIONABLE MEDICAL CLAIMS — The doctor said nothing more.", {}),
+    ],
+)
+def test_dateline_names_a_place(parse, text: str, places: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+    found = {e.name: [m.text for m in e.mentions] for e in find_entities(parse(text)) if e.type in ("GPE", "LOC")}
+    assert found == places

@@ -31,6 +31,8 @@ _QUESTION_OPENERS = frozenset(
     {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do", "is"}
     | {"was", "are", "were", "has", "have", "had"}
 )
+# Pairs of types spaCy's small model gives the same name in different sentences.
+_CONFUSED = ({"ORG", "PERSON"}, {"GPE", "LOC"})
 _HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
@@ -64,6 +66,44 @@ def after_dateline(span: SpacySpan) -> SpacySpan:
     return span.doc[max([span.start, *dashes]) : span.end]
 
 
+def _datelines(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
+    """A dateline's place ("PORT ELSA — The council ...") as one place mention, which joins the place when
+    the text names it again ("Port Elsa"), in place of what the model made of the capitals ("ELSA" as an
+    organisation). Only a place in a name the model found there or one named elsewhere counts, not a
+    subheading in capitals ("QUESTIONABLE CLAIMS — ...")."""
+    named = {m.text.lower() for m in mentions}
+    places = []
+    for token in doc:
+        found = dateline(doc, token.i)
+        if found is not None and (any(t.ent_type_ in NAME_TYPES for t in found[0]) or found[0].text.lower() in named):
+            places.append(SpacySpan(doc, found[0].start, found[0].end, label="GPE"))
+    taken = {i for p in places for i in range(p.start, p.end)}
+    return [m for m in mentions if not taken & set(range(m.start, m.end))] + places
+
+
+def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
+    """The place of a dateline opening a paragraph at token ``start`` and the index of the token after its
+    dash: at most four words in capitals ("MANCHESTER, N.H. -"), or capitalised and followed by an agency
+    in brackets ("New York (AFP) –"), then a spaced dash."""
+    if not (start == 0 or "\n" in doc[start - 1].text_with_ws):
+        return None
+    end = start
+    while end < len(doc) and (doc[end].is_upper or doc[end].is_title or doc[end].text in (",", ".")):
+        end += 1
+    after = end
+    if after < len(doc) and doc[after].text == "(":
+        after = next((t.i + 1 for t in doc[after : after + 4] if t.text == ")"), after)
+    words = [t for t in doc[start:end] if t.is_alpha or "." in t.text]
+    capitals = all(t.is_upper for t in words)
+    if not words or len(words) > 4 or not (capitals or after > end) or after >= len(doc):
+        return None
+    if doc[after].text not in _DASHES or not doc[after - 1].whitespace_:
+        return None
+    while end > start and doc[end - 1].text == ",":
+        end -= 1
+    return doc[start:end], after + 1
+
+
 def _asks(token: Token) -> bool:
     """The verb opening a question, which spaCy's small model can run into the name after it ("Will
     Sanders come down?", "Did Donald Trump really ...?")."""
@@ -86,7 +126,7 @@ def _match(mention: SpacySpan, clusters: list[_Cluster], words_of: dict[SpacySpa
         return None
     found: list[tuple[bool, int, _Cluster]] = []
     for cluster in clusters:
-        if cluster.type != mention.label_ and {cluster.type, mention.label_} != {"ORG", "PERSON"}:
+        if cluster.type != mention.label_ and {cluster.type, mention.label_} not in _CONFUSED:
             continue
         starts = [
             name.start
@@ -135,7 +175,7 @@ def _subtree_chars(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-_TITLES = frozenset(
+TITLES = frozenset(
     [
         "mayor",
         "president",
@@ -208,7 +248,7 @@ def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
             break
         start -= 1
     words = first.doc[start : first.i]
-    if not any(t.pos_ == "NOUN" or t.lower_ in _TITLES for t in words):
+    if not any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in words):
         return None
     return words[0].idx, first.idx
 
@@ -248,14 +288,15 @@ def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
 
 
 def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
-    """Surname mentions the statistical NER missed ("Later Lopez spoke"): a capitalised token equal to the
-    last word of a full PERSON name found elsewhere in the article."""
+    """Surname mentions the statistical NER missed ("Later Lopez spoke") or took for a thing ("Mendes, 52,"
+    as a PRODUCT): a capitalised token equal to the last word of a full PERSON name found elsewhere in the
+    article, unless the NER gave it a name type of its own."""
     surnames = {m[-1].text for m in mentions if m.label_ == "PERSON" and len(m) > 1}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     return [
         SpacySpan(doc, t.i, t.i + 1, label="PERSON")
         for t in doc
-        if t.text in surnames and t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and not t.ent_type_
+        if t.text in surnames and t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and t.ent_type_ not in NAME_TYPES
     ]
 
 
@@ -263,10 +304,11 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
     text = parsed.text
     mentions = [m for ent in parsed.doc.ents if ent.label_ in NAME_TYPES and (m := _clean(ent)) is not None]
+    mentions = _datelines(parsed.doc, mentions)
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):
-        canonical = max(cluster.names, key=lambda m: (len(_words(m)), -m.start))
+        canonical = max(cluster.names, key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start))
         spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
         entities.append(
             Entity(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..._contract import Attribution, AttributionKind, Entity, Span
+from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, trim
 from .quotes import Quote
@@ -20,6 +22,15 @@ def _span(text: str, rng: Range | None) -> Span | None:
 def _phrase(text: str, rng: Range | None) -> Span | None:
     """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,")."""
     return _span(text, None if rng is None else trim(text, rng))
+
+
+def _after_dateline(doc: Doc, rng: Range | None) -> Range | None:
+    """A source the tagger ran back into the dateline ("CLEVELAND - Donald Trump") starts after it."""
+    span = None if rng is None else doc.char_span(*rng, alignment_mode="expand")
+    if rng is None or span is None or len(span) == 0:
+        return rng
+    found = dateline(doc, span.start)
+    return rng if found is None or found[1] >= span.end else (doc[found[1]].idx, rng[1])
 
 
 def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:
@@ -59,6 +70,7 @@ def build(
     outer = nesting(ordered)
     out = []
     for k, draft in enumerate(ordered):
+        draft = replace(draft, source=_after_dateline(doc, draft.source))
         cue = _span(text, draft.cue)
         lemma = doc[draft.cue_head].lemma_ if draft.cue_head is not None else None
         holder = outer[k]

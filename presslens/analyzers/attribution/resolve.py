@@ -14,7 +14,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
-from ..entities import after_dateline
+from ..entities import TITLES, after_dateline
 from .draft import Range, overlap
 from .lexicon import words
 from .names import first_name_gender
@@ -23,6 +23,7 @@ _MALE: Final = words("he him his himself")
 _FEMALE: Final = words("she her hers herself")
 _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
+_SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
 _RELATIVE: Final = words("who whom whose which that")
 _MALE_WORDS: Final = words(
     """mr man men he his husband father son brother king prince congressman chairman spokesman
@@ -43,6 +44,28 @@ _KINDS: Final = (
     (words("company firm corporation conglomerate"), words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
 )
 _PERSON_TYPES: Final = frozenset({"PERSON"})
+# Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
+# not those usually left unnamed ("the spokesman", "the officer").
+_ROLES: Final = frozenset(t.rstrip(".") for t in TITLES) - words("spokesman spokeswoman spokesperson officer") | words(
+    """candidate nominee mogul billionaire businessman businesswoman executive lawmaker politician
+    congressman congresswoman admiral speechwriter commander diplomat envoy attorney lawyer prosecutor
+    economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
+    author actor actress singer star veteran activist strategist"""
+)
+_OFFICES: Final = words("president governor mayor king queen pope chancellor premier sheriff prince princess minister")
+_ABBREVIATED: Final = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "adm": "admiral",
+    "gen": "general",
+    "sec": "secretary",
+    "pres": "president",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+}
 _GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
 _LOOKBACK: Final = 1500
 _SUBJECT_REACH: Final = 400
@@ -74,9 +97,56 @@ def resolve(
         return None
     definite = _definite(head)
     described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
+    if described is None and definite and head.lemma_.lower() in _ROLES:
+        described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=span.text)
+
+
+def _role_holder(
+    doc: Doc, text: str, span: Span, source: Range, entities: Sequence[Entity], exclude: Range | None
+) -> Entity | None:
+    """ "The former secretary of state", "the Florida senator": a person named earlier and called by a role
+    the text did not label them with. A person whose name carries the title ("Admiral Harris", "Gov.
+    Walker") is the one; otherwise the person a pronoun would be, except for the single holder of an office
+    ("the President", "the governor"), who is often someone the article never names."""
+    role = span.root.lemma_.lower()
+    titled = _titled(text, role, source, entities)
+    if titled is not None or role in _OFFICES or _brought_in(span):
+        return titled
+    said = {t.lower_ for t in span}
+    word = "he" if said & _MALE_WORDS else "she" if said & _FEMALE_WORDS else _SOMEONE
+    found = _antecedent(doc, text, source[0], word, entities, exclude, subject_first=False)
+    return None if found is None else found[2]
+
+
+def _brought_in(span: Span) -> bool:
+    """Whether the role came in earlier as someone new ("a veteran of the war ... the veteran said"), who
+    the role noun goes on naming rather than a person named elsewhere."""
+    lemma = span.root.lemma_
+    return any(
+        t.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        for t in span.doc[: span.start]
+    )
+
+
+def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
+    """The person whose mention opens with, or follows, the role as a title, nearest before the source, else
+    first after it."""
+    titles = {role} | {short for short, full in _ABBREVIATED.items() if full == role}
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type not in _PERSON_TYPES:
+            continue
+        for mention in entity.mentions:
+            before = text[max(0, mention.start - 25) : mention.start].split()[-1:]
+            if not titles & {w.strip(".,").lower() for w in [*before, *mention.text.split()[:1]]}:
+                continue
+            rank = source[0] - mention.start if mention.start < source[0] else _LOOKBACK + mention.start
+            if best is None or rank < best[0]:
+                best = (rank, entity)
+    return None if best is None else best[1]
 
 
 def _definite(head: Token) -> bool:
@@ -168,17 +238,27 @@ def _agrees(text: str, entity: Entity, word: str) -> bool:
         return entity.type in _GROUP_TYPES
     if entity.type not in _PERSON_TYPES:
         return False
+    if word == _SOMEONE:
+        return True
     known = gender(text, entity)
     return known is None or known == ("m" if word in _MALE else "f")
 
 
 def _antecedent(
-    doc: Doc, text: str, at: int, word: str, entities: Sequence[Entity], exclude: Range | None
+    doc: Doc,
+    text: str,
+    at: int,
+    word: str,
+    entities: Sequence[Entity],
+    exclude: Range | None,
+    subject_first: bool = True,
 ) -> tuple[int, bool, Entity] | None:
     """The entity that agrees with the pronoun, from its mentions before ``at``: the latest one that is
     a sentence's subject within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
     last subject: "Hale accused Okafor ... He described"), else the latest one in the window; with the
-    mention's start and whether it is a subject."""
+    mention's start and whether it is a subject. A role noun takes the latest person (``subject_first``
+    off): "The retired general, Ana Ferreira, insisted ... The former commander told" is Ferreira, whom
+    the parse makes no subject."""
     candidates: list[tuple[int, bool, Entity]] = []
     for entity in entities:
         for mention in entity.mentions:
@@ -187,7 +267,7 @@ def _antecedent(
                 candidates.append((mention.start, _is_subject(doc, mention.start, mention.end), entity))
     if not candidates:
         return None
-    subjects = [c for c in candidates if c[1] and at - c[0] <= _SUBJECT_REACH]
+    subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= _SUBJECT_REACH]
     return max(subjects or candidates, key=lambda c: c[0])
 
 
