@@ -197,6 +197,19 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             ("The Harbour Gazette", None),
         ),
         ("She said the port would close.", [], "She", None),
+        # ...up to what is set off after its head, but not at the commas of a list
+        (
+            "A longtime adviser to the mayor, who asked not to be named, said the port would close.",
+            [],
+            "A longtime adviser to the mayor, who asked not to be named",
+            ("A longtime adviser to the mayor", None),
+        ),
+        (
+            "His family, friends and neighbours said the port would close.",
+            [],
+            "His family, friends and neighbours",
+            ("His family, friends and neighbours", None),
+        ),
         # an entity named in a modifier of the source is not the speaker (a regression: "Residents who spoke
         # to the Gazette" resolved to the Gazette, "the company's spokesman" to the company)
         (

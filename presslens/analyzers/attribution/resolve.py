@@ -69,6 +69,7 @@ _ABBREVIATED: Final = {
 _GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
 _LOOKBACK: Final = 1500
 _SUBJECT_REACH: Final = 400
+_SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
 
 
 def resolve(
@@ -101,7 +102,22 @@ def resolve(
         described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
-    return Speaker(name=span.text)
+    return Speaker(name=_named_part(span))
+
+
+def _named_part(span: Span) -> str:
+    """A source no entity stands for, as a name: up to what is set off after its head ("a longtime adviser
+    to both Clintons, who ...", "The Koch operation - which aims ...", "the people interviewed, including
+    top officials,"), but not at the commas of a list ("his family, friends and employees")."""
+    cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t)), span.end)
+    return span.doc[span.start : cut].text if cut > span.start else span.text
+
+
+def _sets_off(token: Token) -> bool:
+    if token.text not in _SET_OFF or not token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    after = token.nbor()
+    return "conj" not in (after.dep_, after.head.dep_)
 
 
 def _role_holder(
