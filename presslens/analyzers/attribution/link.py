@@ -212,6 +212,13 @@ def _small_word(tok: Token) -> bool:
     return (tok.pos_ in ("ADP", "ADV") or tok.dep_ == "prt") and not (tok.tag_ == "TO" and tok.dep_ == "aux")
 
 
+def _bare_date(tok: Token) -> bool:
+    """A date standing as the verb's adverb ("said Wednesday that", "announced last month that"), which
+    PolNeAR's cues take in two times out of three in train; with a preposition ("on Wednesday") they
+    leave it out four times out of five, so that case stops at the preposition."""
+    return tok.ent_type_ == "DATE" and (tok.dep_ == "npadvmod" or tok.head.dep_ == "npadvmod")
+
+
 def reach_content(doc: Doc, draft: Draft) -> Draft:
     """A cue before its content takes the prepositions and particles in between ("complained about",
     "accused ... of", "pointed out"): PolNeAR's cues end where the content starts in 89% of cases, and
@@ -221,6 +228,6 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
     gap = doc.char_span(draft.cue[1], draft.content[0], alignment_mode="contract")
     if gap is None or len(gap) == 0 or len(gap) > _REACH:
         return draft
-    if not all(_small_word(t) for t in gap):
+    if not all(_small_word(t) or _bare_date(t) for t in gap):
         return draft
     return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))
