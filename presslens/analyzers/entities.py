@@ -73,8 +73,8 @@ def _datelines(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
     subheading in capitals ("QUESTIONABLE CLAIMS — ...")."""
     named = {m.text.lower() for m in mentions}
     places = []
-    for token in doc:
-        found = dateline(doc, token.i)
+    for start in [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]:
+        found = dateline(doc, start)
         if found is not None and (any(t.ent_type_ in NAME_TYPES for t in found[0]) or found[0].text.lower() in named):
             places.append(SpacySpan(doc, found[0].start, found[0].end, label="GPE"))
     taken = {i for p in places for i in range(p.start, p.end)}
@@ -88,7 +88,7 @@ def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
     if not (start == 0 or "\n" in doc[start - 1].text_with_ws):
         return None
     end = start
-    while end < len(doc) and (doc[end].is_upper or doc[end].is_title or doc[end].text in (",", ".")):
+    while end < min(len(doc), start + 12) and (doc[end].is_upper or doc[end].is_title or doc[end].text in ",."):
         end += 1
     after = end
     if after < len(doc) and doc[after].text == "(":
