@@ -36,9 +36,10 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     """The tagger's drafts joined with the rules' and made into contract objects (with no tagger
     drafts, the rule layer alone: what the tests exercise sentence by sentence). The rules read quote
     edges from double marks, so a text quoted with single marks reaches them rewritten, same length."""
-    quotes = find_quotes(doc.text)
-    text = double_marked(doc.text, quotes)
+    original = doc.text
+    quotes = find_quotes(original)
+    text = double_marked(original, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
     drafts = [whole_marks(text, reach_content(doc, own_frame(doc, d, quotes)), quotes) for d in combined]
-    return build(doc, doc.text, drafts, quotes, entities)
+    return build(doc, original, drafts, quotes, entities)

@@ -82,7 +82,7 @@ def _quoted(tok: Token, speech: Sequence[Quote]) -> bool:
 def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Draft | None:
     if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS or _imperative(verb):
         return None
-    found = _content(doc, verb, speech)
+    found = _content(doc, text, verb, speech)
     if found is None:
         return None
     content, cue_end = found
@@ -123,12 +123,12 @@ def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
     return max(content[0], para_start), min(content[1], len(text) if para_end < 0 else para_end)
 
 
-def _content(doc: Doc, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
+def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
     """The content range and the index of the cue's last token (a particle or preposition may join it)."""
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
-        return _after_colon(doc.text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
+        return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
     if framed is not None:
         return framed, last
