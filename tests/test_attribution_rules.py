@@ -55,6 +55,13 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The minister said on Wednesday that the plan was doomed.",
             ("indirect", "that the plan was doomed", "said", "The minister"),
         ),
+        # a passive cue's subject is what is reported on, so the content runs from it over the cue (as
+        # PolNeAR marks it); an expletive "it" is no such subject
+        (
+            "The court is expected to rule on the case next week.",
+            ("indirect", "The court is expected to rule on the case next week", "is expected", None),
+        ),
+        ("It is expected to rain on Monday.", ("indirect", "to rain on Monday", "is expected", None)),
         # indirect: an infinitive
         (
             "The minister claims to represent the silent majority.",

@@ -207,6 +207,9 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     return drafts
 
 
+_EXPLETIVES: Final = frozenset({"it", "there"})
+
+
 def _small_word(tok: Token) -> bool:
     """A preposition, particle or adverb, but not an infinitive's "to"."""
     return (tok.pos_ in ("ADP", "ADV") or tok.dep_ == "prt") and not (tok.tag_ == "TO" and tok.dep_ == "aux")
@@ -231,3 +234,21 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
     if not all(_small_word(t) or _bare_date(t) for t in gap):
         return draft
     return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))
+
+
+def raised_subject(doc: Doc, draft: Draft) -> Draft:
+    """ "Priebus was said to be furious", "The court is expected to rule": the subject of a passive cue is
+    what the report is about, so the content runs from it over the cue to the infinitive, as PolNeAR marks
+    it (in 94 of the 104 such contents after the cue in train); a source found inside is no source."""
+    if draft.cue_head is None or draft.cue is None or draft.content[0] < draft.cue[1]:
+        return draft
+    verb = doc[draft.cue_head]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if subject is None or clause is None or subject.i > verb.i or subject.lower_ in _EXPLETIVES:
+        return draft
+    if not clause.left_edge.idx <= draft.content[0] <= clause.idx:
+        return draft
+    content = (subject.left_edge.idx, draft.content[1])
+    source = draft.source if draft.source is None or not overlap(draft.source, content) else None
+    return replace(draft, content=content, source=source)
