@@ -8,6 +8,7 @@ from spacy.language import Language
 from presslens.analyzers.attribution.build import build, kind_of
 from presslens.analyzers.attribution.combine import continue_quotes, join_shared_cues, merge, own_frame
 from presslens.analyzers.attribution.draft import Draft
+from presslens.analyzers.attribution.link import noun_to_content
 from presslens.analyzers.attribution.quotes import find_quotes
 
 
@@ -188,3 +189,31 @@ def test_source_starts_after_a_dateline(nlp: Language, text: str, source: str, e
     (found,) = build(doc, text, [draft], [], ())
     assert found.source is not None and found.source.text == expected
     assert found.speaker is not None and found.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"),
+    [
+        # a proposition noun whose that-clause is the content joins the content, as PolNeAR marks it
+        (
+            "The minister played down the idea that the deal was done.",
+            "played down the idea",
+            "that the deal was done",
+            ("played down", "the idea that the deal was done"),
+        ),
+        # other nouns stay in the cue
+        (
+            "The minister said in a statement that the deal was done.",
+            "said in a statement",
+            "that the deal was done",
+            ("said in a statement", "that the deal was done"),
+        ),
+    ],
+)
+def test_proposition_noun_joins_the_content(
+    nlp: Language, text: str, cue: str, content: str, expected: tuple[str, str]
+) -> None:
+    at, start = text.index(cue), text.index(content)
+    draft = noun_to_content(nlp(text), Draft(content=(start, start + len(content)), cue=(at, at + len(cue))))
+    assert draft.cue is not None
+    assert (text[slice(*draft.cue)], text[slice(*draft.content)]) == expected

@@ -18,7 +18,7 @@ from .build import build
 from .combine import combine, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
-from .link import link, raised_subject, reach_content
+from .link import link, noun_to_content, raised_subject, reach_content
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -41,7 +41,12 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = double_marked(original, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
-    drafts = [
-        whole_marks(text, raised_subject(doc, reach_content(doc, own_frame(doc, d, quotes))), quotes) for d in combined
-    ]
+    drafts = [whole_marks(text, _edges(doc, own_frame(doc, d, quotes)), quotes) for d in combined]
     return build(doc, original, drafts, quotes, entities)
+
+
+def _edges(doc: Doc, draft: Draft) -> Draft:
+    """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
+    about"), a proposition noun joins the content ("the idea that ..."), and so does a passive cue's subject
+    ("The court is expected to rule")."""
+    return raised_subject(doc, noun_to_content(doc, reach_content(doc, draft)))
