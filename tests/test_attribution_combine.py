@@ -8,7 +8,7 @@ from spacy.language import Language
 from presslens.analyzers.attribution.build import build, kind_of
 from presslens.analyzers.attribution.combine import continue_quotes, join_shared_cues, merge, own_frame
 from presslens.analyzers.attribution.draft import Draft
-from presslens.analyzers.attribution.link import noun_to_content
+from presslens.analyzers.attribution.link import fronted, noun_to_content
 from presslens.analyzers.attribution.quotes import find_quotes
 
 
@@ -217,3 +217,49 @@ def test_proposition_noun_joins_the_content(
     draft = noun_to_content(nlp(text), Draft(content=(start, start + len(content)), cue=(at, at + len(cue))))
     assert draft.cue is not None
     assert (text[slice(*draft.cue)], text[slice(*draft.content)]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source", "expected"),
+    [
+        # what the report is about, standing before its cue, opens the content (as PolNeAR marks it) and is
+        # no source: the subject of "seem" and of a passive report, a relative pronoun the cue has not as
+        # its subject
+        (
+            "Sanders seemed to be of two minds.",
+            "seemed",
+            "to be of two minds",
+            "Sanders",
+            ("Sanders seemed to be of two minds", None),
+        ),
+        (
+            "The case was viewed as a threat to the law.",
+            "was viewed",
+            "as a threat to the law",
+            None,
+            ("The case was viewed as a threat to the law", None),
+        ),
+        (
+            "They oppose the policy, which they say left a vacuum.",
+            "say",
+            "left a vacuum",
+            "they",
+            ("which they say left a vacuum", None),
+        ),
+        # ...but not the one who speaks, nor the one a passive cue addresses
+        ("Voters who said they were angry stayed home.", "said", "they were angry", "who", ("they were angry", "who")),
+        ("The mayor was told to resign.", "was told", "to resign", None, ("to resign", None)),
+    ],
+)
+def test_what_the_report_is_about_opens_the_content(
+    nlp: Language, text: str, cue: str, content: str, source: str | None, expected: tuple[str, str | None]
+) -> None:
+    doc = nlp(text)
+    at, start = text.index(cue), text.index(content)
+    head = doc.char_span(at, at + len(cue), alignment_mode="expand")
+    assert head is not None
+    said_by = None if source is None else (text.index(source), text.index(source) + len(source))
+    draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), source=said_by, cue_head=head.root.i)
+    moved = fronted(doc, draft)
+    shown = None if moved.source is None else text[slice(*moved.source)]
+    assert (text[slice(*moved.content)], shown) == expected

@@ -18,7 +18,7 @@ from .build import build
 from .combine import combine, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
-from .link import link, noun_to_content, raised_subject, reach_content
+from .link import fronted, link, noun_to_content, reach_content
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -49,4 +49,4 @@ def _edges(doc: Doc, draft: Draft) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
     about"), a proposition noun joins the content ("the idea that ..."), and so does a passive cue's subject
     ("The court is expected to rule")."""
-    return raised_subject(doc, noun_to_content(doc, reach_content(doc, draft)))
+    return fronted(doc, noun_to_content(doc, reach_content(doc, draft)))

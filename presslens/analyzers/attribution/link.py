@@ -208,6 +208,17 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
 
 
 _EXPLETIVES: Final = frozenset({"it", "there"})
+_RELATIVES: Final = frozenset({"which", "that", "who", "whom"})
+_RAISING: Final = frozenset({"seem", "appear"})
+# Passive cues whose subject is what the report is about ("is expected to", "was viewed as"), unlike
+# those whose subject is the one addressed ("was told to", "was asked to").
+_PASSIVE_REPORTS: Final = frozenset(
+    {"expect", "say", "believe", "think", "report", "rumor", "know", "see", "consider", "understand", "allege"}
+    | {"suppose", "estimate", "project", "predict", "call", "describe", "view", "regard", "dismiss", "label"}
+    | {"brand", "name", "deem", "portray"}
+)
+_COMPLEMENTS: Final = frozenset({"xcomp", "ccomp", "prep", "oprd", "attr", "acomp"})
+_INFINITIVES: Final = frozenset({"xcomp"})
 _PROPOSITIONS: Final = frozenset(
     {"idea", "notion", "assertion", "claim", "suggestion", "allegation", "accusation", "charge", "comment"}
     | {"rumor", "rumour", "theory", "argument", "premise", "belief", "contention", "speculation", "report"}
@@ -240,22 +251,43 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
     return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))
 
 
-def raised_subject(doc: Doc, draft: Draft) -> Draft:
-    """ "Priebus was said to be furious", "The court is expected to rule": the subject of a passive cue is
-    what the report is about, so the content runs from it over the cue to the infinitive, as PolNeAR marks
-    it (in 94 of the 104 such contents after the cue in train); a source found inside is no source."""
+def fronted(doc: Doc, draft: Draft) -> Draft:
+    """What the report is about, standing before its cue, opens the content, as PolNeAR marks it: the
+    subject of a passive cue ("The court is expected to rule", "The case was viewed as a threat"; 94 of
+    the 104 contents after such a cue in train), of "seem" ("Sanders seemed to be of two minds"), and the
+    relative pronoun of a cue in a relative clause ("the policy, which they say left a vacuum"). A source
+    found inside is no source."""
     if draft.cue_head is None or draft.cue is None or draft.content[0] < draft.cue[1]:
         return draft
     verb = doc[draft.cue_head]
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if subject is None or clause is None or subject.i > verb.i or subject.lower_ in _EXPLETIVES:
+    found = _opener(verb)
+    if found is None or found[0].i > verb.i or found[0].lower_ in _EXPLETIVES:
         return draft
-    if not clause.left_edge.idx <= draft.content[0] <= clause.idx:
+    opener, deps = found
+    if not any(c.i > verb.i and c.dep_ in deps and _holds(c, draft.content[0]) for c in verb.children):
         return draft
-    content = (subject.left_edge.idx, draft.content[1])
+    content = (opener.left_edge.idx, draft.content[1])
     source = draft.source if draft.source is None or not overlap(draft.source, content) else None
     return replace(draft, content=content, source=source)
+
+
+def _opener(verb: Token) -> tuple[Token, frozenset[str]] | None:
+    """The word the content opens with and the complements the content may lie in. A relative pronoun
+    only when the cue has a subject of its own ("which they say"), else it is the speaker ("who said")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = next((c for c in verb.children if c.lower_ in _RELATIVES and c.i < verb.i), None)
+    if verb.dep_ == "relcl" and relative is not None and any(s.i > relative.i for s in subjects):
+        return relative, _COMPLEMENTS
+    if verb.lemma_ in _RAISING:
+        return next(((c, _INFINITIVES) for c in subjects if c.dep_ == "nsubj"), None)
+    if verb.lemma_ in _PASSIVE_REPORTS:
+        return next(((c, _COMPLEMENTS) for c in subjects if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def _holds(token: Token, at: int) -> bool:
+    right = token.right_edge
+    return token.left_edge.idx <= at < right.idx + len(right)
 
 
 def noun_to_content(doc: Doc, draft: Draft) -> Draft:
