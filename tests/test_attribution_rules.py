@@ -72,6 +72,20 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "Talks collapsed late on Sunday, the Guardian reported on Monday.",
             ("indirect", "Talks collapsed late on Sunday", "reported", "the Guardian"),
         ),
+        # a content opening its sentence leaves out a word tying it to the one before ("But", "In fact,"),
+        # as PolNeAR does; "And" stays (it goes either way there)
+        (
+            "The vote was close. But the plan will fail, the minister said.",
+            ("indirect", "the plan will fail", "said", "the minister"),
+        ),
+        (
+            "The vote was close. In fact, the plan will fail, the minister said.",
+            ("indirect", "the plan will fail", "said", "the minister"),
+        ),
+        (
+            "The vote was close. And the plan will fail, the minister said.",
+            ("indirect", "And the plan will fail", "said", "the minister"),
+        ),
         # "according to", before and after
         (
             "According to the Guardian, the talks collapsed late on Sunday.",

@@ -18,7 +18,7 @@ from .build import build
 from .combine import combine, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
-from .link import fronted, link, noun_to_content, reach_content
+from .link import fronted, link, noun_to_content, reach_content, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -41,12 +41,12 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = double_marked(original, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
-    drafts = [whole_marks(text, _edges(doc, own_frame(doc, d, quotes)), quotes) for d in combined]
+    drafts = [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     return build(doc, original, drafts, quotes, entities)
 
 
-def _edges(doc: Doc, draft: Draft) -> Draft:
+def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
     about"), a proposition noun joins the content ("the idea that ..."), and so does a passive cue's subject
-    ("The court is expected to rule")."""
-    return fronted(doc, noun_to_content(doc, reach_content(doc, draft)))
+    ("The court is expected to rule"); a content opening its sentence drops a leading "But" or "In fact,"."""
+    return without_connective(text, fronted(doc, noun_to_content(doc, reach_content(doc, draft))))

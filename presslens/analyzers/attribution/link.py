@@ -7,6 +7,7 @@ around its cue ("A," he said, "B.") is one content, so such pieces are joined be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
@@ -208,6 +209,13 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
 
 
 _EXPLETIVES: Final = frozenset({"it", "there"})
+# Sentence openers that tie the sentence to the one before, which PolNeAR leaves out of a content that
+# starts the sentence ("But" 54 times out, 23 in, in train; "However," "In fact," and the like always out).
+# "And" (14 out, 12 in) and "So" (1 out, 10 in) stay.
+_CONNECTIVE_RE: Final = re.compile(
+    r"(?:But|However,|In fact,|In contrast,|Indeed,|Still,|Meanwhile,|What's more,|What’s more,|Moreover,"
+    r"|Furthermore,|To be sure,)\s+"
+)
 _RELATIVES: Final = frozenset({"which", "that", "who", "whom"})
 _RAISING: Final = frozenset({"seem", "appear"})
 # Passive cues whose subject is what the report is about ("is expected to", "was viewed as"), unlike
@@ -307,3 +315,13 @@ def noun_to_content(doc: Doc, draft: Draft) -> Draft:
     start = noun.left_edge
     end = doc[start.i - 1]
     return replace(draft, cue=(draft.cue[0], end.idx + len(end)), content=(start.idx, draft.content[1]))
+
+
+def without_connective(text: str, draft: Draft) -> Draft:
+    """A content that opens its sentence without the word tying it to the sentence before (see
+    ``_CONNECTIVE_RE``)."""
+    start, end = draft.content
+    opener = _CONNECTIVE_RE.match(text, start, end)
+    if opener is None or text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", '"', "”"):
+        return draft
+    return replace(draft, content=(opener.end(), end))
