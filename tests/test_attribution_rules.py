@@ -62,6 +62,12 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             ("indirect", "The court is expected to rule on the case next week", "is expected", None),
         ),
         ("It is expected to rain on Monday.", ("indirect", "to rain on Monday", "is expected", None)),
+        # a quote inside a reported clause is a fragment of it: the clause runs on past the closing mark (a
+        # regression: the content ended at the mark)
+        (
+            'Romney said that the "stakes are too high" for Trump to run.',
+            ("mixed", 'that the "stakes are too high" for Trump to run', "said", "Romney"),
+        ),
         # indirect: an infinitive
         (
             "The minister claims to represent the silent majority.",

@@ -146,11 +146,17 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
 
 
 def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
-    """A complement clause; when its head word stands inside a speech quote, the content ends with the
-    quote (the parse may hang words after the closing mark onto the quoted clause)."""
+    """A complement clause; when its head word stands inside a speech quote that opens the clause, the
+    content ends with the quote (the parse may hang words after the closing mark onto the quoted clause).
+    A quote inside the clause ('that the "stakes are too high" for Trump to run') is a fragment of it, and
+    the clause runs on."""
     start, end = token_range(doc, clause.left_edge.i, clause.right_edge.i)
     quote = next((q for q in speech if q.start <= clause.idx < q.end), None)
-    return (start, end) if quote is None else (min(start, quote.start), quote.end)
+    if quote is None:
+        return start, end
+    if any(not t.is_punct and t.idx < quote.start for t in doc[clause.left_edge.i : clause.i]):
+        return start, max(end, quote.end)
+    return min(start, quote.start), quote.end
 
 
 def _after_colon(text: str, content: Range, verb: Token, speech: Sequence[Quote]) -> Range:
