@@ -205,6 +205,12 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             ("A longtime adviser to the mayor", None),
         ),
         (
+            "One of them, a retired teacher, said the port would close.",
+            [],
+            "One of them, a retired teacher",
+            ("One of them, a retired teacher", None),
+        ),
+        (
             "His family, friends and neighbours said the port would close.",
             [],
             "His family, friends and neighbours",

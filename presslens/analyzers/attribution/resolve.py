@@ -108,16 +108,21 @@ def resolve(
 def _named_part(span: Span) -> str:
     """A source no entity stands for, as a name: up to what is set off after its head ("a longtime adviser
     to both Clintons, who ...", "The Koch operation - which aims ...", "the people interviewed, including
-    top officials,"), but not at the commas of a list ("his family, friends and employees")."""
-    cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t)), span.end)
+    top officials,"), but not at the commas of a list ("his family, friends and employees") nor before a
+    description of the head itself ("one of them, a retired teacher")."""
+    cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t, span.root)), span.end)
     return span.doc[span.start : cut].text if cut > span.start else span.text
 
 
-def _sets_off(token: Token) -> bool:
+def _sets_off(token: Token, head: Token) -> bool:
     if token.text not in _SET_OFF or not token.whitespace_ or token.i + 1 >= len(token.doc):
         return False
     after = token.nbor()
-    return "conj" not in (after.dep_, after.head.dep_)
+    while after.head.i != head.i and after.head.i != after.i:
+        after = after.head
+    return "conj" not in (token.nbor().dep_, token.nbor().head.dep_) and not (
+        after.head.i == head.i and after.dep_ == "appos"
+    )
 
 
 def _role_holder(
