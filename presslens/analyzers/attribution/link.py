@@ -216,6 +216,8 @@ _CONNECTIVE_RE: Final = re.compile(
     r"(?:But|However,|In fact,|In contrast,|Indeed,|Still,|Meanwhile,|What's more,|What’s more,|Moreover,"
     r"|Furthermore,|To be sure,)\s+"
 )
+_SENTENCE_ENDS: Final = frozenset({"", "\n", ".", "!", "?", '"', "”"})
+_LOOK_BACK: Final = 20
 _RELATIVES: Final = frozenset({"which", "that", "who", "whom"})
 _RAISING: Final = frozenset({"seem", "appear"})
 # Passive cues whose subject is what the report is about ("is expected to", "was viewed as"), unlike
@@ -322,6 +324,6 @@ def without_connective(text: str, draft: Draft) -> Draft:
     ``_CONNECTIVE_RE``)."""
     start, end = draft.content
     opener = _CONNECTIVE_RE.match(text, start, end)
-    if opener is None or text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", '"', "”"):
+    if opener is None or text[max(0, start - _LOOK_BACK) : start].rstrip(" \t\xa0")[-1:] not in _SENTENCE_ENDS:
         return draft
     return replace(draft, content=(opener.end(), end))
