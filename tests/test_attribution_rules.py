@@ -293,6 +293,15 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
             "The union warned that the strike would go on, the Tribune reported.",
             [("a1", "The union warned that the strike would go on", None), ("a2", "that the strike would go on", "a1")],
         ),
+        # a that-clause under the document a report was made in is the report's content, though the parse
+        # takes it for a relative clause of the memo (a regression: the sample's "warned" had no report)
+        (
+            "According to the Gazette, the authority warned in a memo that levels had fallen again.",
+            [
+                ("a1", "the authority warned in a memo that levels had fallen again", None),
+                ("a2", "that levels had fallen again", "a1"),
+            ],
+        ),
         # a quote opened by a colon and framed after it is the later speaker's, not the earlier cue's
         (
             'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.',

@@ -47,6 +47,10 @@ _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
 _COLON_CUE_WORDS: Final = 6
 _WHEN: Final = frozenset({"DATE", "TIME"})
+_DOCUMENTS: Final = words(
+    "memo memorandum letter statement report email e-mail note filing interview speech post tweet message "
+    "op-ed column essay editorial affidavit declaration brief complaint lawsuit"
+)
 _PEOPLE: Final = words(
     "many some most others critics supporters opponents voters fans people observers analysts experts "
     "conservatives liberals progressives democrats republicans residents officials investors activists "
@@ -126,7 +130,7 @@ def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
 def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
     """The content range and the index of the cue's last token (a particle or preposition may join it)."""
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _in_document(verb)
     if clauses:
         return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
@@ -143,6 +147,23 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
         if quote is not None:
             return (quote.start, quote.end), last
     return None
+
+
+def _in_document(verb: Token) -> list[Token]:
+    """ "warned in a memo that levels had fallen": spaCy's small model often takes the that-clause for a
+    relative clause of the memo. A clause with its own subject after "that", under a document a speech
+    verb was put "in", is what was said, not which memo."""
+    if verb.lemma_ not in SPEECH:
+        return []
+    documents = [o for p in verb.children if p.lower_ == "in" for o in p.children if o.lemma_ in _DOCUMENTS]
+    return [
+        c
+        for d in documents
+        for c in d.children
+        if c.dep_ in ("relcl", "acl")
+        and c.left_edge.lower_ == "that"
+        and any(s.dep_ == "nsubj" and s.lower_ != "that" for s in c.children)
+    ]
 
 
 def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
