@@ -46,7 +46,9 @@ _KINDS: Final = (
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 # Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
 # not those usually left unnamed ("the spokesman", "the officer").
-_ROLES: Final = frozenset(t.rstrip(".") for t in TITLES) - words("spokesman spokeswoman spokesperson officer") | words(
+_ROLES: Final = (
+    frozenset(t.rstrip(".") for t in TITLES) - words("spokesman spokeswoman spokesperson officer")
+) | words(
     """candidate nominee mogul billionaire businessman businesswoman executive lawmaker politician
     congressman congresswoman admiral speechwriter commander diplomat envoy attorney lawyer prosecutor
     economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
@@ -115,6 +117,8 @@ def _named_part(span: Span) -> str:
 
 
 def _sets_off(token: Token, head: Token) -> bool:
+    """Whether a comma, dash or bracket after the source's head sets off a modifier the name can do without:
+    not one between the items of a list, nor one before an apposition to the head."""
     if token.text not in _SET_OFF or not token.whitespace_ or token.i + 1 >= len(token.doc):
         return False
     after = token.nbor()
