@@ -7,8 +7,9 @@ Batches alternate between PolNeAR (attribution head) and SemEval (technique head
 only its own head. An epoch is one pass over the larger set, the smaller one cycling (re-shuffled) beside it.
 The held-out 10% of each train set (training.splits) is not trained on; it gives the per-epoch figures and
 decides whether int8 quantization keeps accuracy. ``--train-on-heldout attribution`` trains that head on it
-too, for the model to ship once every choice has been made on the split: its held-out figures are then gone. Every text is read as the runtime tagger reads it, with its
-names replaced by stand-ins (presslens._neutral), so the model never learns who is named.
+too, for the model to ship once every choice has been made on the split: its held-out figures are then
+gone. Every text is read as the runtime tagger reads it, with its names replaced by stand-ins
+(presslens._neutral), so the model never learns who is named.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -26,6 +27,11 @@ from .models import (
     StoredTime,
 )
 from .reprints import Fingerprint, Link
+
+# The columns each span table shares with its contract model, besides the article.
+_TECHNIQUE_FIELDS: Final = ("technique", "start", "end", "text", "score")
+_MARKER_FIELDS: Final = ("kind", "start", "end", "text", "target", "reason")
+_TIME_FIELDS: Final = ("start", "end", "text", "value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,36 +114,14 @@ def _save_findings(session: Session, article_id: int, analysis: Analysis) -> Non
 
 def _save_spans(session: Session, article_id: int, analysis: Analysis) -> None:
     """The findings that are spans with a label and nothing hanging from them."""
-    techniques = [
-        {
-            "article_id": article_id,
-            "technique": t.technique,
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "score": t.score,
-        }
-        for t in analysis.techniques
-    ]
-    markers = [
-        {
-            "article_id": article_id,
-            "kind": m.kind,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "target": m.target,
-            "reason": m.reason,
-        }
-        for m in analysis.markers
-    ]
-    times = [
-        {"article_id": article_id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
-        for t in analysis.times
-    ]
-    _insert(session, StoredTechnique, techniques)
-    _insert(session, StoredMarker, markers)
-    _insert(session, StoredTime, times)
+    _insert(session, StoredTechnique, _rows(article_id, analysis.techniques, _TECHNIQUE_FIELDS))
+    _insert(session, StoredMarker, _rows(article_id, analysis.markers, _MARKER_FIELDS))
+    _insert(session, StoredTime, _rows(article_id, analysis.times, _TIME_FIELDS))
+
+
+def _rows(article_id: int, findings: Sequence[object], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One table row per finding: its article and the named fields, which the table shares with the contract."""
+    return [{"article_id": article_id, **{f: getattr(x, f) for f in fields}} for x in findings]
 
 
 def _save_entity(session: Session, article_id: int, entity: Entity, speakers: dict[str, str]) -> None:

@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .decode import Tagged
-from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap
+from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
 from .quotes import MARKS
 from .rules import cue_start, noun_phrase, subject_of
 
@@ -274,7 +274,7 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     if found is None or found[0].i > verb.i or found[0].lower_ in _EXPLETIVES:
         return draft
     opener, deps = found
-    if not any(c.i > verb.i and c.dep_ in deps and _holds(c, draft.content[0]) for c in verb.children):
+    if not any(c.i > verb.i and c.dep_ in deps and _spans_to(c, draft.content[0]) for c in verb.children):
         return draft
     content = (opener.left_edge.idx, draft.content[1])
     source = draft.source if draft.source is None or not overlap(draft.source, content) else None
@@ -295,9 +295,10 @@ def _opener(verb: Token) -> tuple[Token, frozenset[str]] | None:
     return None
 
 
-def _holds(token: Token, at: int) -> bool:
-    right = token.right_edge
-    return token.left_edge.idx <= at < right.idx + len(right)
+def _spans_to(token: Token, at: int) -> bool:
+    """Whether character ``at`` lies in the token's subtree."""
+    start, end = token_range(token.doc, token.left_edge.i, token.right_edge.i)
+    return start <= at < end
 
 
 def noun_to_content(doc: Doc, draft: Draft) -> Draft:
