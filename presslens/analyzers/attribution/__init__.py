@@ -18,6 +18,7 @@ from .build import build
 from .combine import combine, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
+from .enclose import enclose
 from .link import fronted, link, noun_to_content, reach_content, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
@@ -41,7 +42,9 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = double_marked(original, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
-    drafts = [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
+    drafts = enclose(
+        doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
+    )
     return build(doc, original, drafts, quotes, entities)
 
 

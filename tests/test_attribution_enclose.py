@@ -1,0 +1,88 @@
+"""An outer content runs on over the report inside it, on drafts cut as the tagger cuts them (each word
+has one role, so the inner source and cue end the outer content), over sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from presslens.analyzers.attribution.draft import Draft
+from presslens.analyzers.attribution.enclose import enclose
+
+Parts = tuple[str, str, str | None]  # content, cue, source
+
+
+def _draft(nlp: Language, text: str, parts: Parts) -> Draft:
+    content, cue, source = parts
+    start, at = text.index(content), text.index(cue)
+    head = nlp(text).char_span(at, at + len(cue), alignment_mode="expand")
+    assert head is not None
+    said_by = None if source is None else (text.index(source), text.index(source) + len(source))
+    return Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), source=said_by, cue_head=head.root.i)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner", "expected"),
+    [
+        # a second that-clause whose subject reports in turn
+        (
+            "She said that exports had grown and that the chamber thinks that jobs rely on trade.",
+            ("that exports had grown", "said", "She"),
+            ("that jobs rely on trade", "thinks", "the chamber"),
+            "that exports had grown and that the chamber thinks that jobs rely on trade",
+        ),
+        # the inner source began inside the outer content's last words
+        (
+            "She said that exports had grown and that the U.S. Chamber of Commerce thinks that jobs rely on trade.",
+            ("that exports had grown and that the U.S.", "said", "She"),
+            ("that jobs rely on trade", "thinks", "the U.S. Chamber of Commerce"),
+            "that exports had grown and that the U.S. Chamber of Commerce thinks that jobs rely on trade",
+        ),
+        # a restrictive relative clause that reports
+        (
+            "Critics called him a man whom most voters consider an extremist.",
+            ("a man", "called", "Critics"),
+            ("an extremist", "consider", "most voters"),
+            "a man whom most voters consider an extremist",
+        ),
+    ],
+)
+def test_outer_content_runs_over_the_report_inside_it(
+    nlp: Language, text: str, outer: Parts, inner: Parts, expected: str
+) -> None:
+    grown = enclose(nlp(text), text, [_draft(nlp, text, outer), _draft(nlp, text, inner)])
+    assert [text[slice(*d.content)] for d in grown] == [expected, inner[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # two reports side by side
+        (
+            "Smith said the plan would fail, and Jones said it would succeed.",
+            ("the plan would fail", "said", "Smith"),
+            ("it would succeed", "said", "Jones"),
+        ),
+        # a relative clause set off by a comma, which PolNeAR marks as a report of its own as often as not
+        (
+            "Voters oppose the policies, which he said had harmed the economy.",
+            ("the policies", "oppose", "Voters"),
+            ("had harmed the economy", "said", "he"),
+        ),
+        # the next sentence
+        (
+            "Smith said the plan would fail. Jones thinks it would succeed.",
+            ("the plan would fail", "said", "Smith"),
+            ("it would succeed", "thinks", "Jones"),
+        ),
+        # an inner content that opens before its cue is a report of its own
+        (
+            "She said the ruling was a shock that the court is expected to review.",
+            ("the ruling was a shock", "said", "She"),
+            ("that the court is expected to review", "is expected", None),
+        ),
+    ],
+)
+def test_separate_reports_stay_apart(nlp: Language, text: str, outer: Parts, inner: Parts) -> None:
+    drafts = [_draft(nlp, text, outer), _draft(nlp, text, inner)]
+    assert enclose(nlp(text), text, drafts) == drafts
