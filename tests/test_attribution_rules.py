@@ -186,6 +186,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The mayor used the speech to claim that the port would close.",
             ("indirect", "that the port would close", "to claim", "The mayor"),
         ),
+        # ...and so does the verb the speaker acts through (PolNeAR: 429 of 517 in train), but not the one
+        # that makes someone else speak
+        (
+            "Lopez continued to insist that the port would close.",
+            ("indirect", "that the port would close", "continued to insist", "Lopez"),
+        ),
+        (
+            "The vote forced Lopez to admit that the port would close.",
+            ("indirect", "that the port would close", "to admit", "Lopez"),
+        ),
         # the source is the whole phrase, apposition included
         (
             "Dean Baker, an economist at the Harbour Institute, said the port would close.",

@@ -43,6 +43,7 @@ _NOT_SPEAKERS: Final = words(
     "wow look listen breaking exclusive live"
 )
 _SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+_MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
 _COLON_CUE_WORDS: Final = 6
@@ -106,7 +107,16 @@ def cue_start(doc: Doc, verb: Token) -> int:
     first = verb.i
     while first > 0 and _cue_modifier(doc[first - 1], verb):
         first -= 1
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < first and _between_words(doc, head, verb, first):
+        return cue_start(doc, head)  # "went on to say", "want to know": the verb the speaker acts through
     return first
+
+
+def _between_words(doc: Doc, head: Token, verb: Token, first: int) -> bool:
+    """Whether only the governing verb's particles and adverbs stand between it and the cue; a noun there
+    is the one made to act ("prompted Rubio to joke"), who is not the speaker."""
+    return all(t.head.i in (head.i, verb.i) and t.dep_ in ("prt", "advmod", "neg") for t in doc[head.i + 1 : first])
 
 
 def _cue_modifier(tok: Token, verb: Token) -> bool:
@@ -279,8 +289,21 @@ def subject_of(verb: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if node.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
             return None
+        made = _made_to_act(node)
+        if made is not None:
+            return made
         node = node.head
     return None
+
+
+def _made_to_act(verb: Token) -> Token | None:
+    """The object of the verb an infinitive completes: the one made or asked to act ("prompted Lopez to
+    say", "forced them to admit"), not the subject who did the prompting. After "use" or "take" the
+    object is a means ("used the speech to claim", "took the chance to say") or a partner ("joined the
+    liberals to endorse"), and the subject speaks."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ in _MEANS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
