@@ -297,3 +297,17 @@ def test_loose_ends_of_contents(nlp: Language, text: str, tagged: str, expected:
     doc, offsets, probs = _span_labels(nlp, text, {"CONTENT": [tagged], "SOURCE": ["Lopez"], "CUE": [cue]})
     found = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
     assert [a.content.text for a in found] == expected
+
+
+def test_a_participle_frames_the_quote_after_it(nlp: Language) -> None:
+    """'"A," she said, adding of the mayor, "B."': the parse may give "B" to "said", but "adding" frames it."""
+    text = '"We have won," Lopez said, adding of the mayor, "He cares about the harbour."'
+    labels = {"We": "B-CONTENT", "have": "I-CONTENT", "won": "I-CONTENT", "He": "B-CONTENT"}
+    labels |= {w: "I-CONTENT" for w in ("cares", "about", "the", "harbour")}
+    labels |= {"Lopez": "B-SOURCE", "said": "B-CUE", "adding": "B-CUE"}
+    doc, offsets, probs = _tagger_input(nlp, text, labels)
+    drafts = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
+    assert [(text[slice(*d.content)], d.cue and text[slice(*d.cue)]) for d in drafts] == [
+        ("We have won", "said"),
+        ("He cares about the harbour", "adding"),
+    ]

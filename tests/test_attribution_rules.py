@@ -345,3 +345,20 @@ def test_cue_stance(nlp: Language, text: str, stance: str | None) -> None:
 def test_reports_inside_a_quote_are_the_speakers_own(nlp: Language) -> None:
     text = "“I think the council knows we are right about this,” Lopez said."
     assert [a.cue.text for a in _attributions(nlp, text) if a.cue] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have won," Lopez said, adding of the mayor, "He cares about the harbour."',
+        "''We have won,'' Lopez said, adding of the mayor, ''He cares about the harbour.''",
+    ],
+)
+def test_a_participle_frames_the_quote_after_it(nlp: Language, text: str) -> None:
+    """Two reports, not one quote joined around "said" (a regression: "adding" took the first quote, and
+    with the second quote's "He" as its speaker)."""
+    rows = [
+        (a.content.text.strip("\"',."), a.cue and a.cue.text, a.source and a.source.text)
+        for a in _attributions(nlp, text)
+    ]
+    assert rows == [("We have won", "said", "Lopez"), ("He cares about the harbour", "adding", "Lopez")]

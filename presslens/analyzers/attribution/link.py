@@ -82,6 +82,18 @@ def _governs(cue: Token, content: Range) -> bool:
     return False
 
 
+def _second_frame(doc: Doc, verb: Token, content: Range, nearer: Sequence[Range]) -> Range | None:
+    """A nearer cue on a participle that hangs on the governing verb or on the content ('"A," he said,
+    adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it)."""
+    for cue in nearer:
+        head = _head(doc, cue)
+        between = verb.idx < cue[0] < content[0] or content[1] <= cue[0] < verb.idx
+        hung = head is not None and (head.head.i == verb.i or content[0] <= head.head.idx < content[1])
+        if between and hung and head is not None and head.tag_ == "VBG":
+            return cue
+    return None
+
+
 def _paragraph(text: str, at: int) -> Range:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
@@ -104,10 +116,11 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
     outside = [c for c in cues if not overlap(c, content)]
     # A word's dependents never leave its sentence, so only cues in the content's sentences can govern it.
     sentences = _sentences(doc, content) or (0, len(text))
-    for cue in sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content)):
+    ordered = sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content))
+    for cue in ordered:
         head = _head(doc, cue)
         if head is not None and _governs(head, content):
-            return cue
+            return _second_frame(doc, head, content, ordered[: ordered.index(cue)]) or cue
     para = _paragraph(text, content[0])
     region = (para[0], max(para[1], content[1]))
     near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]

@@ -91,10 +91,15 @@ def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Dr
     if found is None:
         return None
     content, cue_end = found
+    content = trim(text, _clip_to_paragraph(text, content, verb.idx))
+    cue = token_range(doc, cue_start(doc, verb), cue_end)
+    source = _source(doc, verb)
     return Draft(
-        content=trim(text, _clip_to_paragraph(text, content, verb.idx)),
-        cue=token_range(doc, cue_start(doc, verb), cue_end),
-        source=_source(doc, verb),
+        content=content,
+        cue=cue,
+        # a subject inside a content the cue stands outside of is the quoted clause's own, reached by a
+        # misparse ('said, adding of him, "He cares"' with "adding" hung on "cares")
+        source=None if source is None or (overlap(source, content) and not overlap(cue, content)) else source,
         addressee=_addressee(doc, verb),
         cue_head=verb.i,
     )
@@ -140,7 +145,7 @@ def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
 def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
     """The content range and the index of the cue's last token (a particle or preposition may join it)."""
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _in_document(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _reframed(verb, c)] or _in_document(verb)
     if clauses:
         return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
@@ -157,6 +162,13 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
         if quote is not None:
             return (quote.start, quote.end), last
     return None
+
+
+def _reframed(verb: Token, clause: Token) -> bool:
+    """Whether a speech participle stands between this verb and the clause, hung on either ('"A," he said,
+    adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it)."""
+    between = verb.doc[verb.i + 1 : clause.i] if clause.i > verb.i else verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(v.tag_ == "VBG" and v.lemma_ in SPEECH and v.head.i in (verb.i, clause.i) for v in between)
 
 
 def _in_document(verb: Token) -> list[Token]:
@@ -260,14 +272,15 @@ def _infinitive(doc: Doc, verb: Token) -> Range | None:
 
 
 def _sentence_quote(verb: Token, speech: Sequence[Quote]) -> Quote | None:
-    """The speech quote nearest the cue within its sentence, when the cue stands outside it."""
+    """The speech quote nearest the cue within its sentence, when the cue stands outside it; a quote with
+    another speech verb between it and the cue is that verb's ('"A," he said, adding of the mayor, "B."')."""
     sent = verb.sent
     lo, hi = sent.start_char, sent.end_char
     at = verb.idx
     inside = [q for q in speech if q.start < hi and q.end > lo and not q.start <= at < q.end]
-    if not inside:
-        return None
-    return min(inside, key=lambda q: min(abs(at - q.start), abs(at - q.end)))
+    framed = {t.idx for t in sent if t.i != verb.i and t.pos_ == "VERB" and t.lemma_ in SPEECH}
+    free = [q for q in inside if not any(min(at, q.end) < f < max(at, q.start) for f in framed)]
+    return min(free or inside, key=lambda q: min(abs(at - q.start), abs(at - q.end)), default=None)
 
 
 def _union(ranges: Iterable[Range]) -> Range:
