@@ -19,7 +19,7 @@ from ..stance import cue_stance
 from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
 from .lexicon import SPEECH
 from .quotes import MARKS, Quote
-from .rules import cue_start, noun_phrase, subject_of
+from .syntax import cue_start, noun_phrase, subject_of
 
 _SAME_MATCH: Final = 0.5
 _SNAP_SHARE: Final = 0.5

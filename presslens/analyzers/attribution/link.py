@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .decode import Tagged
 from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
 from .quotes import MARKS
-from .rules import cue_start, noun_phrase, subject_of
+from .syntax import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 _REACH: Final = 2

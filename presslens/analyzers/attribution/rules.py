@@ -29,6 +29,7 @@ from .lexicon import (
     words,
 )
 from .quotes import MARKS, Quote
+from .syntax import SUBJECTS, addressee, cue_start, noun_phrase, subject_of, subject_phrase
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
@@ -42,10 +43,6 @@ _NOT_SPEAKERS: Final = words(
     "sources disclosure warning summary example twitter facebook instagram email e-mail contact follow "
     "wow look listen breaking exclusive live"
 )
-_SUBJECTS: Final = frozenset({"nsubj", "csubj"})
-_MEANS: Final = frozenset({"use", "take", "spend", "join"})
-_CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
-_FOCUS: Final = frozenset({"even", "only", "also", "both"})
 _COLON_CUE_WORDS: Final = 6
 _WHEN: Final = frozenset({"DATE", "TIME"})
 _DOCUMENTS: Final = words(
@@ -93,40 +90,16 @@ def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Dr
     content, cue_end = found
     content = trim(text, _clip_to_paragraph(text, content, verb.idx))
     cue = token_range(doc, cue_start(doc, verb), cue_end)
-    source = _source(doc, verb)
+    source = subject_phrase(doc, verb)
     return Draft(
         content=content,
         cue=cue,
         # a subject inside a content the cue stands outside of is the quoted clause's own, reached by a
         # misparse ('said, adding of him, "He cares"' with "adding" hung on "cares")
         source=None if source is None or (overlap(source, content) and not overlap(cue, content)) else source,
-        addressee=_addressee(doc, verb),
+        addressee=addressee(doc, verb),
         cue_head=verb.i,
     )
-
-
-def cue_start(doc: Doc, verb: Token) -> int:
-    """Where the cue phrase begins: auxiliaries, negation, adverbs and an infinitive's "to" right before the
-    verb belong to it ("has repeatedly said", "did not deny", "to claim"), as PolNeAR marks cues (it keeps
-    "has" in 725 of 732 cases, "to" in 77 of 86 in a sample of train; +0.004 cue-F1 on held-out train)."""
-    first = verb.i
-    while first > 0 and _cue_modifier(doc[first - 1], verb):
-        first -= 1
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.i < first and _between_words(doc, head, verb, first):
-        return cue_start(doc, head)  # "went on to say", "want to know": the verb the speaker acts through
-    return first
-
-
-def _between_words(doc: Doc, head: Token, verb: Token, first: int) -> bool:
-    """Whether only the governing verb's particles and adverbs stand between it and the cue; a noun there
-    is the one made to act ("prompted Rubio to joke"), who is not the speaker."""
-    return all(t.head.i in (head.i, verb.i) and t.dep_ in ("prt", "advmod", "neg") for t in doc[head.i + 1 : first])
-
-
-def _cue_modifier(tok: Token, verb: Token) -> bool:
-    """An auxiliary or adverb of the verb, but not a "when"/"as" that opens a clause."""
-    return tok.head.i == verb.i and tok.dep_ in _CUE_MODIFIERS and tok.tag_ not in ("WRB", "IN")
 
 
 def _imperative(verb: Token) -> bool:
@@ -231,7 +204,7 @@ def _as_clause(doc: Doc, verb: Token) -> Range | None:
     as-clause needs its own subject ("As expected, ..." names nobody), a clause to hang on, and no object
     of its own ("as she has maintained her status" keeps, it does not report), bar whom it addresses."""
     marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    subject = any(c.dep_ in SUBJECTS for c in verb.children)
     objects = any(c.dep_ == "dobj" or _topic(c) for c in verb.children)
     if verb.dep_ != "advcl" or not marked or not subject or verb.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -286,95 +259,6 @@ def _sentence_quote(verb: Token, speech: Sequence[Quote]) -> Quote | None:
 def _union(ranges: Iterable[Range]) -> Range:
     spans = list(ranges)
     return min(s for s, _ in spans), max(e for _, e in spans)
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject, climbing through participles and coordinated verbs that share one."""
-    node: Token | None = verb
-    for _ in range(4):
-        if node is None:
-            return None
-        subj = _nearest_subject(node)
-        if subj is not None:
-            return subj
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if node.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep"):
-            return None
-        made = _made_to_act(node)
-        if made is not None:
-            return made
-        node = node.head
-    return None
-
-
-def _made_to_act(verb: Token) -> Token | None:
-    """The object of the verb an infinitive completes: the one made or asked to act ("prompted Lopez to
-    say", "forced them to admit"), not the subject who did the prompting. After "use" or "take" the
-    object is a means ("used the speech to claim", "took the chance to say") or a partner ("joined the
-    liberals to endorse"), and the subject speaks."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_ in _MEANS:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-
-
-def _nearest_subject(verb: Token) -> Token | None:
-    """The verb's subject nearest to it in its paragraph (a headline with no full stop can hand the
-    parser two subjects for one verb, the headline's and the sentence's)."""
-    doc = verb.doc
-    subjects = [
-        c for c in verb.children if c.dep_ in _SUBJECTS and "\n" not in doc[min(c.i, verb.i) : max(c.i, verb.i)].text
-    ]
-    return min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
-
-
-def noun_phrase(doc: Doc, head: Token) -> Range:
-    """A mention's characters: the whole phrase, appositions and relative clauses included ("Dean Baker,
-    co-director of the Center, a think tank"), as PolNeAR marks sources; a focus word ("even") and
-    edge punctuation are left out, and so is a participle after a comma ("Smith, delivering the speech"),
-    which says what the speaker was doing, not who they are. It never runs past the head's line."""
-    first, last = head.left_edge.i, head.right_edge.i
-    for child in head.rights:
-        if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
-            last = min(last, child.left_edge.i - 1)
-    while first < head.i and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in _FOCUS):
-        first += 1
-    while last > head.i and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return _within_line(doc, head, first, last)
-
-
-def _within_line(doc: Doc, head: Token, first: int, last: int) -> Range:
-    """The phrase cut back to the head's line (a parse can run a phrase into the headline above)."""
-    for k in range(head.i - 1, first - 1, -1):
-        if "\n" in doc[k].text_with_ws:
-            first = k + 1
-            break
-    for k in range(head.i, last):
-        if "\n" in doc[k].text_with_ws:
-            last = k
-            break
-    return token_range(doc, first, last)
-
-
-def _source(doc: Doc, verb: Token) -> Range | None:
-    subj = subject_of(verb)
-    return None if subj is None else noun_phrase(doc, subj)
-
-
-def _addressee(doc: Doc, verb: Token) -> Range | None:
-    """Whom the cue addresses: the object of "told"/"asked", or "to X" after a verb of saying."""
-    if verb.lemma_ in ADDRESSING:
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-            return noun_phrase(doc, obj)
-    for child in verb.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                return noun_phrase(doc, pobj)
-    return None
 
 
 def _according_to(doc: Doc, text: str) -> list[Draft]:
@@ -493,12 +377,12 @@ def _colon_frames(doc: Doc, text: str, speech: Sequence[Quote], taken: Sequence[
         verb = colon[0].head
         if verb.pos_ != "VERB" or verb.i > colon[0].i:
             continue
-        source, cue = _source(doc, verb), _colon_cue(doc, verb, colon[0])
+        source, cue = subject_phrase(doc, verb), _colon_cue(doc, verb, colon[0])
         if source is None or source[0] >= cue[0]:
             continue
         source = trim(text, (source[0], min(source[1], cue[0])))  # the parse may hang the quote on the subject
         content = (quote.start, quote.end)
-        out.append(Draft(content=content, cue=cue, source=source, addressee=_addressee(doc, verb), cue_head=verb.i))
+        out.append(Draft(content=content, cue=cue, source=source, addressee=addressee(doc, verb), cue_head=verb.i))
     return out
 
 
