@@ -251,6 +251,32 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Another senior Tory MP",
             ("Another senior Tory MP", None),
         ),
+        # a possessive in someone's label names another person and says nothing of their gender (a
+        # regression: "Her deputy, Tom Reyes" made him a woman, and "He" went to a woman named earlier)
+        (
+            "Maria Lopez spoke to reporter Jane Doe. Her deputy, Tom Reyes, was cautious. He said repairs could take a year.",
+            [
+                LOPEZ,
+                ("e5", "Jane Doe", "PERSON", ("Jane Doe",), ()),
+                ("e6", "Tom Reyes", "PERSON", ("Tom Reyes",), ("Her deputy",)),
+            ],
+            "He",
+            ("Tom Reyes", "e6"),
+        ),
+        # a subject pronoun continues the main clause's subject, not that of the clause it reported
+        (
+            "John Smith said Piotr Nowak could appeal the ruling. He said the court had erred.",
+            [SMITH, ("e7", "Piotr Nowak", "PERSON", ("Piotr Nowak",), ())],
+            "He",
+            ("John Smith", "e2"),
+        ),
+        # ...or the owner of that subject
+        (
+            "Smith's plan has been criticised. He said the port would close.",
+            [SMITH],
+            "He",
+            ("John Smith", "e2"),
+        ),
         # the name nearest the head of the phrase is the speaker
         (
             "Former Cabinet minister John Redwood said the deal was dead.",

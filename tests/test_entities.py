@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
+from presslens._article import Article
 from presslens._contract import Attribution, Span
+from presslens._parsed import Parsed
 from presslens.analyzers.entities import assign_voices, find_entities
 
 
@@ -83,6 +86,19 @@ def test_label_inside_reported_words_is_in_the_speakers_voice(parse) -> None:
     )
     voiced = {d.text: d.voice for e in assign_voices(entities, (said,)) for d in e.descriptors}
     assert voiced == {"a dangerous radical": "a1", "a teacher": None}
+
+
+def test_entity_type_counts_each_mention_by_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # three bare "Trump" tagged ORG against one PERSON; the full name, tagged PERSON, outweighs them (a
+    # regression: the bare mentions won, and "he" could not stand for him)
+    text = "Donald J. Trump spoke. Trump left. Trump stayed. Trump won. Trump lost."
+    doc = nlp.make_doc(text)
+    bare = [t.i for t in doc if t.text == "Trump" and t.i > 3]
+    doc.ents = [SpacySpan(doc, 0, 3, label="PERSON")] + [
+        SpacySpan(doc, i, i + 1, label=label) for i, label in zip(bare, ["ORG", "ORG", "ORG", "PERSON"], strict=True)
+    ]
+    (found,) = find_entities(Parsed(article=Article(text=text), doc=doc))
+    assert (found.name, found.type) == ("Donald J. Trump", "PERSON")
 
 
 def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: ignore[no-untyped-def]

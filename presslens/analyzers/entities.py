@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._labels import NAME_TYPES
 from .._parsed import Parsed
+from .names import first_name_gender
 
 # A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
 # spaCy's small model takes for a date ("a Spanish daily") can be.
@@ -325,8 +326,13 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
 def _type_of(cluster: _Cluster) -> str:
     """The label most of the cluster's mentions carry: spaCy's small model calls a name a person in one
     sentence and an organisation in the next ("Donald Trump" ORG once, "Trump" PERSON 28 times), and the
-    type decides which pronouns can stand for it."""
-    return Counter(m.label_ for m in cluster.names).most_common(1)[0][0]
+    type decides which pronouns can stand for it. A full name that opens with a given name is a person
+    whenever spaCy called it one at all ("Trump" ORG twelve times, PERSON as often, "Donald Trump" too)."""
+    labels = Counter(m.label_ for m in cluster.names)
+    full = max(cluster.names, key=lambda m: len(_words(m)))
+    if labels["PERSON"] and len(_words(full)) > 1 and first_name_gender(full.text) is not None:
+        return "PERSON"
+    return labels.most_common(1)[0][0]
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
 from ..entities import TITLES, after_dateline
+from ..names import first_name_gender
 from .draft import Range, overlap
 from .lexicon import words
-from .names import first_name_gender
 
 _MALE: Final = words("he him his himself")
 _FEMALE: Final = words("she her hers herself")
@@ -25,12 +25,14 @@ _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
 _RELATIVE: Final = words("who whom whose which that")
+# Words that say a person's gender when they stand in the person's own label or before the name. No
+# pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
 _MALE_WORDS: Final = words(
-    """mr man men he his husband father son brother king prince congressman chairman spokesman
+    """mr man men husband father son brother king prince congressman chairman spokesman
     businessman sir lord boy uncle nephew grandfather gentleman"""
 )
 _FEMALE_WORDS: Final = words(
-    """mrs ms miss woman women she her wife mother daughter sister queen princess congresswoman
+    """mrs ms miss woman women wife mother daughter sister queen princess congresswoman
     chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
 )
 # Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
@@ -277,23 +279,29 @@ def _antecedent(
     entities: Sequence[Entity],
     exclude: Range | None,
     subject_first: bool = True,
-) -> tuple[int, bool, Entity] | None:
-    """The entity that agrees with the pronoun, from its mentions before ``at``: the latest one that is
-    a sentence's subject within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
-    last subject: "Hale accused Okafor ... He described"), else the latest one in the window; with the
-    mention's start and whether it is a subject. A role noun takes the latest person (``subject_first``
-    off): "The retired general, Ana Ferreira, insisted ... The former commander told" is Ferreira, whom
-    the parse makes no subject."""
-    candidates: list[tuple[int, bool, Entity]] = []
+) -> tuple[int, int, Entity] | None:
+    """The entity that agrees with the pronoun, from its mentions before ``at``: a subject earlier in the
+    pronoun's own sentence ("The remarks suggest Trump is conducting a campaign, railing against what he
+    calls ..."), else one within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
+    last subject: "Hale accused Okafor ... He described"), a main clause's before a reported clause's
+    ("Wheeler said Trump could file a complaint. He said ..." is Wheeler), the latest of those; else the
+    latest mention in the window. Given with the mention's start and its subject rank (see ``_subject_rank``). A role noun takes
+    the latest person (``subject_first`` off): "The retired general, Ana Ferreira, insisted ... The former
+    commander told" is Ferreira, whom the parse makes no subject."""
+    candidates: list[tuple[int, int, Entity]] = []
     for entity in entities:
         for mention in entity.mentions:
             inside = exclude is not None and overlap(exclude, (mention.start, mention.end)) > 0
             if at - _LOOKBACK < mention.start < at and not inside and _agrees(text, entity, word):
-                candidates.append((mention.start, _is_subject(doc, mention.start, mention.end), entity))
+                candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
     if not candidates:
         return None
     subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= _SUBJECT_REACH]
-    return max(subjects or candidates, key=lambda c: c[0])
+    opened = doc.char_span(at, at + 1, alignment_mode="expand")
+    own = [c for c in subjects if opened is not None and c[0] >= opened.sent.start_char]
+    if own or subjects:
+        return max(own or subjects, key=lambda c: (c[1], c[0]))
+    return max(candidates, key=lambda c: c[0])
 
 
 def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Sequence[Entity]) -> str | None:
@@ -332,9 +340,20 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
+def _subject_rank(doc: Doc, start: int, end: int) -> int:
+    """2 for the subject of a sentence's main verb (or of one coordinated with it), 1 for the subject of
+    a clause inside it (often one reported: "said Trump could file"), 0 for no subject. The owner of a
+    subject counts as it ("Trump's response has been controversial. He has proposed ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None or len(span) == 0:
+        return 0
+    root = span.root.head if span.root.dep_ == "poss" else span.root  # "Trump's response ... He"
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    verb = root.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 def _kin(noun: str) -> frozenset[str]:

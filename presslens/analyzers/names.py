@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .lexicon import words
+from .attribution.lexicon import words
 
 _MALE: Final = words(
     """james john robert michael william david richard joseph thomas charles christopher daniel matthew
