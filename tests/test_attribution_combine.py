@@ -186,7 +186,7 @@ def test_source_starts_after_a_dateline(nlp: Language, text: str, source: str, e
     doc = nlp(text)
     cue, content = text.index("said"), text.index("the talks")
     draft = Draft(content=(content, len(text) - 1), cue=(cue, cue + 4), source=(0, len(source)))
-    (found,) = build(doc, text, [draft], [], ())
+    (found,) = build(doc, text, [draft], [], [], ())
     assert found.source is not None and found.source.text == expected
     assert found.speaker is not None and found.speaker.name == speaker
 

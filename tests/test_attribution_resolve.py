@@ -277,6 +277,45 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "He",
             ("John Smith", "e2"),
         ),
+        # a gendered title in the name itself, and the whole word before a name (a regression: "attacking
+        # Ayotte" was read as "king Ayotte", a man)
+        (
+            "Assemblywoman Claudia Tenney fought Ray Halbritter, because he claimed the name was offensive.",
+            [
+                ("e8", "Claudia Tenney", "PERSON", ("Assemblywoman Claudia Tenney",), ()),
+                ("e9", "Ray Halbritter", "PERSON", ("Ray Halbritter",), ()),
+            ],
+            "he",
+            ("Ray Halbritter", "e9"),
+        ),
+        (
+            "Groups spent millions attacking Ayotte. John Smith watched. She said the ads were unfair.",
+            [("e10", "Kelly Ayotte", "PERSON", ("Ayotte",), ()), SMITH],
+            "She",
+            ("Kelly Ayotte", "e10"),
+        ),
+        # a speaker called by role is who "he" continues, though no name of theirs is near (here spaCy has
+        # taken a news agency for a person)
+        (
+            "Adm. Piotr Nowak commands the fleet. Xinhua called him a foreign admiral. The comments were "
+            'unfair, the admiral said. "It is not true," he said.',
+            [("e7", "Piotr Nowak", "PERSON", ("Piotr Nowak",), ()), ("e12", "Xinhua", "PERSON", ("Xinhua",), ())],
+            "he",
+            ("Piotr Nowak", "e7"),
+        ),
+        # someone named in another person's quote is no antecedent; a nickname's marks are no quote
+        (
+            'Maria Lopez answered the editor. "In fact, Ana Ruiz wrote it in the car." She said the story was fair.',
+            [LOPEZ, RUIZ],
+            "She",
+            ("Maria Lopez", "e1"),
+        ),
+        (
+            'Juan "Chico" Manriquez carried a photo. "I cried the whole parade," he said.',
+            [("e11", 'Juan "Chico" Manriquez', "PERSON", ('Juan "Chico" Manriquez',), ())],
+            "he",
+            ('Juan "Chico" Manriquez', "e11"),
+        ),
         # the name nearest the head of the phrase is the speaker
         (
             "Former Cabinet minister John Redwood said the deal was dead.",

@@ -45,7 +45,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     )
-    return build(doc, original, drafts, quotes, entities)
+    return build(doc, original, drafts, quotes, speech, entities)
 
 
 def _edges(doc: Doc, text: str, draft: Draft) -> Draft:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..._contract import Attribution, AttributionKind, Entity, Span
+from ..._contract import Attribution, AttributionKind, Entity, Span, Speaker
 from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, trim
@@ -31,6 +31,30 @@ def _after_dateline(doc: Doc, rng: Range | None) -> Range | None:
         return rng
     found = dateline(doc, span.start)
     return rng if found is None or found[1] >= span.end else (doc[found[1]].idx, rng[1])
+
+
+def _speakers(
+    doc: Doc, text: str, drafts: Sequence[Draft], speech: Sequence[Quote], entities: Sequence[Entity]
+) -> list[Speaker | None]:
+    """Each draft's source resolved, in the order the sources stand in the text. A source resolved to an
+    entity counts, by its head word, as a mention of it from then on ("The derogatory comments were meant to hurt, the
+    admiral said. ... "It is not true," he said": "he" is the admiral, whom no name marks nearby). The
+    antecedent is sought outside the words attributed and outside quotes the source stands outside of
+    ('"In fact, Bob wrote it," Carson said. He ...': Bob is in Carson's words, "He" is Carson)."""
+    heard = {e.id: e for e in entities}
+    out: list[Speaker | None] = [None] * len(drafts)
+    for k in sorted(range(len(drafts)), key=lambda k: drafts[k].source or (-1, -1)):
+        source = drafts[k].source
+        if source is None:
+            continue
+        elsewhere = [drafts[k].content, *((q.start, q.end) for q in speech if not q.start <= source[0] < q.end)]
+        speaker = out[k] = resolve(doc, text, source, list(heard.values()), elsewhere)
+        head = doc.char_span(*source, alignment_mode="expand")
+        if speaker is not None and speaker.entity is not None and head is not None and len(head):
+            entity, word = heard[speaker.entity], head.root
+            said = Span(start=word.idx, end=word.idx + len(word), text=word.text)
+            heard[entity.id] = entity.model_copy(update={"mentions": (*entity.mentions, said)})
+    return out
 
 
 def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:
@@ -63,14 +87,23 @@ def nesting(drafts: Sequence[Draft]) -> list[int | None]:
 
 
 def build(
-    doc: Doc, text: str, drafts: Sequence[Draft], quotes: Sequence[Quote], entities: Sequence[Entity]
+    doc: Doc,
+    text: str,
+    drafts: Sequence[Draft],
+    quotes: Sequence[Quote],
+    speech: Sequence[Quote],
+    entities: Sequence[Entity],
 ) -> tuple[Attribution, ...]:
-    """The contract objects, numbered a1, a2, ... in the order of their contents."""
-    ordered = sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
+    """The contract objects, numbered a1, a2, ... in the order of their contents; ``speech`` are the quotes
+    that hold someone's words (not a nickname's or a title's marks)."""
+    ordered = [
+        replace(d, source=_after_dateline(doc, d.source))
+        for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
+    ]
     outer = nesting(ordered)
+    speakers = _speakers(doc, text, ordered, speech, entities)
     out = []
     for k, draft in enumerate(ordered):
-        draft = replace(draft, source=_after_dateline(doc, draft.source))
         cue = _span(text, draft.cue)
         lemma = doc[draft.cue_head].lemma_ if draft.cue_head is not None else None
         holder = outer[k]
@@ -82,7 +115,7 @@ def build(
                 cue=cue,
                 cue_stance=None if cue is None else cue_stance(cue.text, lemma),
                 source=_phrase(text, draft.source),
-                speaker=None if draft.source is None else resolve(doc, text, draft.source, entities, draft.content),
+                speaker=speakers[k],
                 addressee=_phrase(text, draft.addressee),
                 via=None if holder is None else f"a{holder + 1}",
             )

@@ -8,6 +8,7 @@ itself when it names someone, and nothing when it is a pronoun we could not plac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -29,12 +30,15 @@ _RELATIVE: Final = words("who whom whose which that")
 # pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
 _MALE_WORDS: Final = words(
     """mr man men husband father son brother king prince congressman chairman spokesman
-    businessman sir lord boy uncle nephew grandfather gentleman"""
+    businessman sir lord boy uncle nephew grandfather gentleman assemblyman councilman alderman
+    statesman policeman"""
 )
 _FEMALE_WORDS: Final = words(
     """mrs ms miss woman women wife mother daughter sister queen princess congresswoman
     chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
 )
+_WORD_REACH: Final = 30
+_WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
 # Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
 # words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
 _KINDS: Final = (
@@ -77,9 +81,10 @@ _SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
 
 
 def resolve(
-    doc: Doc, text: str, source: Range, entities: Sequence[Entity], exclude: Range | None = None
+    doc: Doc, text: str, source: Range, entities: Sequence[Entity], exclude: Sequence[Range] = ()
 ) -> Speaker | None:
-    """The speaker behind ``source``; ``exclude`` (the attribution's content) holds no antecedent."""
+    """The speaker behind ``source``; ``exclude`` (the attribution's content, other people's quotes)
+    holds no antecedent."""
     span = doc.char_span(*source, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -132,7 +137,7 @@ def _sets_off(token: Token, head: Token) -> bool:
 
 
 def _role_holder(
-    doc: Doc, text: str, span: Span, source: Range, entities: Sequence[Entity], exclude: Range | None
+    doc: Doc, text: str, span: Span, source: Range, entities: Sequence[Entity], exclude: Sequence[Range]
 ) -> Entity | None:
     """ "The former secretary of state", "the Florida senator": a person named earlier and called by a role
     the text did not label them with. A person whose name carries the title ("Admiral Harris", "Gov.
@@ -143,7 +148,8 @@ def _role_holder(
     if titled is not None or role in _OFFICES or _brought_in(span):
         return titled
     said = {t.lower_ for t in span}
-    word = "he" if said & _MALE_WORDS else "she" if said & _FEMALE_WORDS else _SOMEONE
+    gendered = _gendered(said)
+    word = "he" if gendered == "m" else "she" if gendered == "f" else _SOMEONE
     found = _antecedent(doc, text, source[0], word, entities, exclude, subject_first=False)
     return None if found is None else found[2]
 
@@ -241,18 +247,32 @@ def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
     return best
 
 
+def _gendered(said: set[str]) -> str | None:
+    """ "m" or "f" when the words say so ("Mrs", "chairwoman", "Assemblywoman"), else None."""
+    female = bool(said & _FEMALE_WORDS) or any(w.endswith(("woman", "women")) for w in said)
+    male = bool(said & _MALE_WORDS)
+    return None if female == male else "f" if female else "m"
+
+
+def _word_before(text: str, at: int) -> str:
+    """The whole word right before ``at`` ("Mrs", "attacking"), lowercased without its full stop: a cut
+    word would read "attacking Ayotte" as "king Ayotte"."""
+    found = _WORD_BEFORE_RE.search(text, max(0, at - _WORD_REACH), at)
+    return "" if found is None else found.group(1).lower()
+
+
 def gender(text: str, entity: Entity) -> str | None:
-    """ "m", "f" or None, from honorifics and gendered labels in the text, then from first names."""
+    """ "m", "f" or None, from honorifics and gendered labels in the text (before a mention, in it:
+    "Assemblywoman Claudia Tenney", or in a descriptor), then from first names."""
     votes = {"m": 0, "f": 0}
     for mention in entity.mentions:
-        before = text[max(0, mention.start - 5) : mention.start].lower().strip(" .")
-        word = before.split()[-1] if before.split() else ""
-        votes["m"] += word in _MALE_WORDS
-        votes["f"] += word in _FEMALE_WORDS
+        said = _gendered({_word_before(text, mention.start), *mention.text.lower().replace(".", " ").split()})
+        if said is not None:
+            votes[said] += 1
     for desc in entity.descriptors:
-        words = set(desc.text.lower().replace(".", " ").split())
-        votes["m"] += bool(words & _MALE_WORDS)
-        votes["f"] += bool(words & _FEMALE_WORDS)
+        said = _gendered(set(desc.text.lower().replace(".", " ").split()))
+        if said is not None:
+            votes[said] += 1
     if votes["m"] != votes["f"]:
         return "m" if votes["m"] > votes["f"] else "f"
     return first_name_gender(entity.name)
@@ -277,7 +297,7 @@ def _antecedent(
     at: int,
     word: str,
     entities: Sequence[Entity],
-    exclude: Range | None,
+    exclude: Sequence[Range],
     subject_first: bool = True,
 ) -> tuple[int, int, Entity] | None:
     """The entity that agrees with the pronoun, from its mentions before ``at``: a subject earlier in the
@@ -291,7 +311,7 @@ def _antecedent(
     candidates: list[tuple[int, int, Entity]] = []
     for entity in entities:
         for mention in entity.mentions:
-            inside = exclude is not None and overlap(exclude, (mention.start, mention.end)) > 0
+            inside = any(overlap(r, (mention.start, mention.end)) for r in exclude)
             if at - _LOOKBACK < mention.start < at and not inside and _agrees(text, entity, word):
                 candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
     if not candidates:
@@ -304,7 +324,7 @@ def _antecedent(
     return max(candidates, key=lambda c: c[0])
 
 
-def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Sequence[Entity]) -> str | None:
+def _group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: Sequence[Entity]) -> str | None:
     """ "They" after an unnamed group or several people were the subject ("Many pensioners were angry. They
     said ...", "Cruz and Rubio clashed. They ..."): the latest plural or coordinated subject within
     ``_SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
@@ -314,7 +334,7 @@ def _group(doc: Doc, at: int, named_at: int, exclude: Range | None, entities: Se
     for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
         if token.idx <= max(named_at, at - _SUBJECT_REACH):
             return None
-        if token.dep_ not in ("nsubj", "nsubjpass") or (exclude is not None and exclude[0] <= token.idx < exclude[1]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in exclude):
             continue
         if token.conjuncts:
             return _joined([_conjunct_name(c, entities) for c in (token, *token.conjuncts)])
