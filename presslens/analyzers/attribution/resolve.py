@@ -305,14 +305,16 @@ def _antecedent(
     calls ..."), else one within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
     last subject: "Hale accused Okafor ... He described"), a main clause's before a reported clause's
     ("Wheeler said Trump could file a complaint. He said ..." is Wheeler), the latest of those; else the
-    latest mention in the window. Given with the mention's start and its subject rank (see ``_subject_rank``). A role noun takes
-    the latest person (``subject_first`` off): "The retired general, Ana Ferreira, insisted ... The former
-    commander told" is Ferreira, whom the parse makes no subject."""
+    latest mention in the window. Given with the mention's start and its subject rank (see
+    ``_subject_rank``). A role noun takes the latest person (``subject_first`` off): "The retired general,
+    Ana Ferreira, insisted ... The former commander told" is Ferreira, whom the parse makes no subject."""
     candidates: list[tuple[int, int, Entity]] = []
     for entity in entities:
-        for mention in entity.mentions:
-            inside = any(overlap(r, (mention.start, mention.end)) for r in exclude)
-            if at - _LOOKBACK < mention.start < at and not inside and _agrees(text, entity, word):
+        near = [m for m in entity.mentions if at - _LOOKBACK < m.start < at]
+        if not near or not _agrees(text, entity, word):
+            continue
+        for mention in near:
+            if not any(overlap(r, (mention.start, mention.end)) for r in exclude):
                 candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
     if not candidates:
         return None
