@@ -114,6 +114,26 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Maria Lopez and Ana Ruiz", None),
         ),
+        # ...but not to a place, a name that only qualifies a noun, or a group named in passing (regressions:
+        # "they" went to "Maine", to "Democratic", and "it" to an organisation named only as an object)
+        (
+            "Voters in Maine are angry. They said the port must stay open.",
+            [("e13", "Maine", "GPE", ("Maine",), ())],
+            "They",
+            ("Voters", None),
+        ),
+        (
+            "John Smith met the Democratic caucus. They said the port must stay open.",
+            [SMITH, ("e14", "Democratic", "NORP", ("Democratic",), ())],
+            "They",
+            None,
+        ),
+        (
+            "The mayor wrote to the Dockworkers Union in May. It said the port must stay open.",
+            [UNION],
+            "It",
+            None,
+        ),
         # a relative pronoun resolves through the noun it modifies
         ("Maria Lopez, who said the vote was rigged, left early.", [LOPEZ], "who", ("Maria Lopez", "e1")),
         # a definite description resolves to the entity the text labels that way, after the name...

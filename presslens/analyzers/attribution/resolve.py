@@ -74,7 +74,8 @@ _ABBREVIATED: Final = {
     "sgt": "sergeant",
     "prof": "professor",
 }
-_GROUP_TYPES: Final = frozenset({"ORG", "GPE", "NORP"})
+_THINGS: Final = frozenset({"ORG", "GPE"})
+_GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
 _SUBJECT_REACH: Final = 400
 _SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
@@ -279,10 +280,12 @@ def gender(text: str, entity: Entity) -> str | None:
 
 
 def _agrees(text: str, entity: Entity, word: str) -> bool:
+    """Whether the pronoun can stand for the entity: "it" for an organisation or a place, "they" for an
+    organisation or a people ("Democrats"), never for a place ("Maine ... they" are its voters)."""
     if word in _NEUTER:
-        return entity.type in _GROUP_TYPES
+        return entity.type in _THINGS
     if word in _PLURAL:
-        return entity.type in _GROUP_TYPES
+        return entity.type in _GROUPS
     if entity.type not in _PERSON_TYPES:
         return False
     if word == _SOMEONE:
@@ -314,8 +317,11 @@ def _antecedent(
         if not near or not _agrees(text, entity, word):
             continue
         for mention in near:
-            if not any(overlap(r, (mention.start, mention.end)) for r in exclude):
-                candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
+            if any(overlap(r, (mention.start, mention.end)) for r in exclude):
+                continue
+            if word in _PLURAL | _NEUTER and _modifies(doc, mention.start, mention.end):
+                continue
+            candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
     if not candidates:
         return None
     subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= _SUBJECT_REACH]
@@ -323,6 +329,8 @@ def _antecedent(
     own = [c for c in subjects if opened is not None and c[0] >= opened.sent.start_char]
     if own or subjects:
         return max(own or subjects, key=lambda c: (c[1], c[0]))
+    if word in _PLURAL | _NEUTER:
+        return None  # "it" and "they" for an organisation named only in passing are mostly something else
     return max(candidates, key=lambda c: c[0])
 
 
@@ -360,6 +368,13 @@ def _own_words(token: Token) -> str:
 
 def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _modifies(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention only qualifies a noun ("the Democratic party", "the Iraq war"): the noun, not
+    the name, is what "it" or "they" can stand for."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in ("amod", "compound")
 
 
 def _subject_rank(doc: Doc, start: int, end: int) -> int:
