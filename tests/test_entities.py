@@ -101,6 +101,22 @@ def test_entity_type_counts_each_mention_by_its_words(nlp) -> None:  # type: ign
     assert (found.name, found.type) == ("Donald J. Trump", "PERSON")
 
 
+def test_a_surname_does_not_shorten_a_hyphenated_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a regression: "Obama" joined "Obama-Clinton" (the two's policies), and "she" then went to that pair
+    text = "Barack Obama spoke. Critics attacked Obama-Clinton policies. Obama left. Alexandria Ocasio-Cortez and Ocasio-Cortez."
+    doc = nlp.make_doc(text)
+    spans = {"Barack Obama": (0, 2), "Obama-Clinton": (6, 9), "Obama": (11, 12)}
+    spans |= {"Alexandria Ocasio-Cortez": (14, 18), "Ocasio-Cortez": (19, 22)}
+    assert {name: doc[a:b].text for name, (a, b) in spans.items()} == {name: name for name in spans}
+    doc.ents = [SpacySpan(doc, a, b, label="PERSON") for a, b in spans.values()]
+    found = {e.name: [m.text for m in e.mentions] for e in find_entities(Parsed(article=Article(text=text), doc=doc))}
+    assert found == {
+        "Barack Obama": ["Barack Obama", "Obama"],
+        "Obama-Clinton": ["Obama-Clinton"],
+        "Alexandria Ocasio-Cortez": ["Alexandria Ocasio-Cortez", "Ocasio-Cortez"],
+    }
+
+
 def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: ignore[no-untyped-def]
     # spaCy's small model calls the full name (with its dateline) an organisation, each surname a person
     text = "CLEVELAND - Donald Trump accepted the nomination on Thursday. Trump said the country was in danger. Later Trump left the hall."

@@ -28,6 +28,7 @@ _LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term
 _TRIM = " \t\n,;:.\"'“”‘’()"
 _ARTICLES = frozenset({"the", "a", "an"})
 _DASHES = frozenset({"-", "--", "–", "—"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
 _QUESTION_OPENERS = frozenset(
     {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do", "is"}
     | {"was", "are", "were", "has", "have", "had"}
@@ -115,7 +116,20 @@ def _asks(token: Token) -> bool:
 
 
 def _words(span: SpacySpan) -> list[str]:
-    return [t.lower_ for t in span if t.is_alpha or t.like_num]
+    """The name's words, lowercased, a hyphenated compound as one word: "Obama" does not shorten
+    "Obama-Clinton" (two people's policies), "Ocasio-Cortez" does shorten "Alexandria Ocasio-Cortez"."""
+    out: list[str] = []
+    glued = False
+    for token in span:
+        if token.text in _HYPHENS and out and not token.whitespace_ and not token.nbor(-1).whitespace_:
+            glued = True
+        elif token.is_alpha or token.like_num:
+            if glued:
+                out[-1] = f"{out[-1]}-{token.lower_}"
+            else:
+                out.append(token.lower_)
+            glued = False
+    return out
 
 
 def _match(mention: SpacySpan, clusters: list[_Cluster], words_of: dict[SpacySpan, list[str]]) -> _Cluster | None:
