@@ -80,19 +80,25 @@ def _credible(text: str, draft: Draft) -> bool:
 
 def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
     """Every credible tagger draft (completed by its matching rule draft) plus the rule drafts it does
-    not match. Where a rule draft overlaps a tagger draft without matching it, the surer one wins: the
-    tagger draft when its score reaches ``_SURE``, else the rule draft, whose cue governs its content
-    in the parse."""
+    not match. Where a rule draft overlaps a tagger draft without matching it, the surer one wins (see
+    ``_wins``)."""
     tagged = [d for d in tagged if _credible(text, d)]
     framed = [r.content for r in rules if _framed_after(text, r)]
     tagged, rules = _stop_before(text, tagged, framed), _stop_before(text, rules, framed)
     inner = [r for r in rules if any(_holds(o, r) for o in rules if o is not r)]
-    sure = [d for d in tagged if d.score >= _SURE]
-    rules = [r for r in rules if not any(_clashes(d, r, inner) for d in sure)]
-    out = [d for d in tagged if d.score >= _SURE or not any(_clashes(d, r, inner) for r in rules)]
+    rules = [r for r in rules if not any(_clashes(d, r, inner) and _wins(d, r) for d in tagged)]
+    out = [d for d in tagged if not any(_clashes(d, r, inner) and not _wins(d, r) for r in rules)]
     out = [d if (rule := _best(d, rules)) is None else _fill(d, rule) for d in out]
     out += [r for r in rules if not any(jaccard(r.content, d.content) >= _SAME_MATCH for d in out)]
     return sorted(out, key=lambda d: d.content)
+
+
+def _wins(tagged: Draft, rule: Draft) -> bool:
+    """Whether a tagger draft beats a rule draft it clashes with: when its score reaches ``_SURE``, or when
+    it holds the rule's whole content, the fuller reading of the same words ("described him as a
+    reformer" against the parse's "him": +0.003 content-F1 on held-out train). Otherwise the rule draft
+    wins, whose cue governs its content in the parse."""
+    return tagged.score >= _SURE or (tagged.content[0] <= rule.content[0] and rule.content[1] <= tagged.content[1])
 
 
 def _framed_after(text: str, draft: Draft) -> bool:
