@@ -133,18 +133,21 @@ def pick_source(
     """The source holding the cue's subject, else the nearest source to the cue in the cue's sentence;
     never one on another line than the cue (a byline is not the subject of the headline above it)."""
     anchor = cue or content
-    outside = [s for s in sources if _free(s, content, gaps) and _one_line(text, s, anchor)]
+
+    def usable(span: Range) -> bool:  # checked last: the line test reads the text between the two
+        return _free(span, content, gaps) and _one_line(text, span, anchor)
+
     head = _head(doc, anchor) if cue else None
     subj = None if head is None else subject_of(head)
     if subj is not None:
-        for source in outside:
-            if source[0] <= subj.idx < source[1]:
+        for source in sources:
+            if source[0] <= subj.idx < source[1] and usable(source):
                 return source
         phrase = noun_phrase(doc, subj)
-        if _free(phrase, content, gaps) and _one_line(text, phrase, anchor):
+        if usable(phrase):
             return phrase
     sent = _sentences(doc, anchor) or anchor
-    near = [s for s in outside if overlap(s, sent)]
+    near = [s for s in sources if overlap(s, sent) and usable(s)]
     return min(near, key=lambda s: _gap(s, anchor), default=None)
 
 
