@@ -201,6 +201,17 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "Dean Baker, an economist at the Harbour Institute, said the port would close.",
             ("indirect", "the port would close", "said", "Dean Baker, an economist at the Harbour Institute"),
         ),
+        # a pull quote whose last line names the speaker inside the closing mark; the opening mark is the
+        # cue, as PolNeAR marks it
+        (
+            '"We will rebuild the harbour before the winter comes, whatever it costs.\nAna Ruiz, Harbour Trust."',
+            (
+                "direct",
+                '"We will rebuild the harbour before the winter comes, whatever it costs.',
+                '"',
+                "Ana Ruiz, Harbour Trust",
+            ),
+        ),
         # a name and a colon at the start of a line: transcripts and headlines
         (
             "TAPPER: And obviously, you are backing the harbour plan.",
@@ -271,6 +282,8 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "To the surprise of analysts, the bill passed.",  # "To" and no one's view
         "To date, nobody has resigned from the board.",
         "To be sure, the budget is tight this year.",
+        # a quote broken over two lines whose second line is a sentence, not a name
+        '"The harbour has been closed for a long time now.\nEveryone in Port Elsa knows it."',
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

@@ -36,6 +36,9 @@ CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
 _VERB: Final = IDS["VERB"]
 _ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
+# A pull quote: a paragraph of a quote whose last line, inside the closing mark, names the speaker
+# ('"We will rebuild the harbour.\nAna Ruiz, Harbour Trust."'), as some sites print them.
+_PULL_QUOTE_RE: Final = re.compile(r'^(["“][^"”\n]{20,})\n([A-Z][^"”\n]{2,120}?)\.?["”][ \t]*$', re.MULTILINE)
 _LABEL_RE: Final = re.compile(r"^(?:.{0,80}? - )?([A-Z][\w.'’&\- ]{0,48}?):[ \t\xa0]+(\S[^\n]*)$", re.MULTILINE)
 _LINKING_POS: Final = frozenset({"PUNCT", "DET", "CCONJ", "ADP"})
 _NOT_SPEAKERS: Final = words(
@@ -44,6 +47,7 @@ _NOT_SPEAKERS: Final = words(
     "wow look listen breaking exclusive live"
 )
 _COLON_CUE_WORDS: Final = 6
+_NAME_LINE_WORDS: Final = 16
 _WHEN: Final = frozenset({"DATE", "TIME"})
 _DOCUMENTS: Final = words(
     "memo memorandum letter statement report email e-mail note filing interview speech post tweet message "
@@ -65,6 +69,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
     drafts.extend(_labelled_lines(doc, text))
+    drafts.extend(_pull_quotes(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
     return sorted(drafts, key=lambda d: d.cue or d.content)
 
@@ -360,6 +365,26 @@ def _labelled_lines(doc: Doc, text: str) -> list[Draft]:
             )
         )
     return out
+
+
+def _pull_quotes(doc: Doc, text: str) -> list[Draft]:
+    """A pull quote's words are the named person's; the opening mark is the only cue there is, as PolNeAR
+    marks it. The name line must read as a name and a title, not a sentence: capitalised words and no
+    verb ("Dean Baker, Center for Economic Research", "Amy Pope, deputy homeland security adviser")."""
+    out: list[Draft] = []
+    for match in _PULL_QUOTE_RE.finditer(text):
+        name = doc.char_span(*match.span(2), alignment_mode="contract")
+        if name is None or not _a_name_line(name):
+            continue
+        start = match.start(1)
+        out.append(Draft(content=trim(text, match.span(1)), cue=(start, start + 1), source=match.span(2)))
+    return out
+
+
+def _a_name_line(line: Span) -> bool:
+    capitals = sum(t.is_title or t.is_upper for t in line if t.is_alpha)
+    verbs = any(t.pos_ in ("VERB", "AUX") for t in line)
+    return 0 < len(line) <= _NAME_LINE_WORDS and line[0].is_title and capitals >= 2 and not verbs
 
 
 def _colon_frames(doc: Doc, text: str, speech: Sequence[Quote], taken: Sequence[Draft]) -> list[Draft]:
