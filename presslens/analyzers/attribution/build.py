@@ -37,9 +37,9 @@ def _speakers(
     doc: Doc, text: str, drafts: Sequence[Draft], speech: Sequence[Quote], entities: Sequence[Entity]
 ) -> list[Speaker | None]:
     """Each draft's source resolved, in the order the sources stand in the text. A source resolved to an
-    entity counts, by its head word, as a mention of it from then on ("The derogatory comments were meant to hurt, the
-    admiral said. ... "It is not true," he said": "he" is the admiral, whom no name marks nearby). The
-    antecedent is sought outside the words attributed and outside quotes the source stands outside of
+    entity counts, by its head word, as a mention of it from then on ("The comments were meant to hurt,
+    the admiral said. ... "It is not true," he said": "he" is the admiral, whom no name marks nearby).
+    The antecedent is sought outside the words attributed and outside quotes the source stands outside of
     ('"In fact, Bob wrote it," Carson said. He ...': Bob is in Carson's words, "He" is Carson)."""
     heard = {e.id: e for e in entities}
     out: list[Speaker | None] = [None] * len(drafts)

@@ -26,9 +26,10 @@ def enclose(doc: Doc, text: str, drafts: Sequence[Draft]) -> list[Draft]:
     """The drafts, each content run on over the reports its clause holds. Later contents go first, so a
     report inside a report inside a third is carried out to the outermost."""
     out = list(drafts)
-    for k in sorted(range(len(out)), key=lambda i: out[i].content, reverse=True):
-        for inner in sorted(out, key=lambda d: d.content):
-            grown = _over(doc, text, out[k], inner)
+    order = sorted(range(len(out)), key=lambda i: out[i].content)  # growing a content never moves its start
+    for k in reversed(order):
+        for i in order:
+            grown = _over(doc, text, out[k], out[i])
             if grown is not None:
                 out[k] = grown
     return out
