@@ -311,3 +311,16 @@ def test_a_participle_frames_the_quote_after_it(nlp: Language) -> None:
         ("We have won", "said"),
         ("He cares about the harbour", "adding"),
     ]
+
+
+def test_a_content_that_is_only_its_cues_subject_is_dropped(nlp: Language) -> None:
+    """The tagger's content for an outer report can stop at a cue inside it ("The engineers, | however,
+    warned ..."); that piece is the speaker, not what was said (a regression: it was reported with
+    "warned" as its cue)."""
+    text = "The engineers, however, warned that the quay could collapse."
+    labels = {"The": "B-CONTENT", "engineers": "I-CONTENT", "warned": "B-CUE", "that": "B-CONTENT"}
+    labels |= {w: "I-CONTENT" for w in ("quay", "could", "collapse")}
+    labels["the"] = "I-CONTENT"
+    doc, offsets, probs = _tagger_input(nlp, text, labels)
+    drafts = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
+    assert [text[slice(*d.content)] for d in drafts] == ["that the quay could collapse"]

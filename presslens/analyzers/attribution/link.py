@@ -215,6 +215,8 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
         cue = pick_cue(doc, text, content, spans["CUE"], gaps)
         source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
         head = _head(doc, cue) if cue else None
+        if head is not None and _speaks(doc, head, content):
+            continue
         cue = None if cue is None else _whole_cue(doc, cue)
         taken = [r for r in (content, cue) if r is not None]
         source = None if source is None else _whole_source(doc, source, taken)
@@ -222,6 +224,16 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
             Draft(content=content, cue=cue, source=source, cue_head=None if head is None else head.i, score=score)
         )
     return drafts
+
+
+def _speaks(doc: Doc, verb: Token, content: Range) -> bool:
+    """Whether the content is no more than the cue's own subject ("The ministry's own engineers, | however,
+    warned ..."): the one who speaks, which the tagger's content for an outer report ran over."""
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return False
+    phrase = noun_phrase(doc, subject)
+    return abs(content[0] - phrase[0]) <= 1 and content[1] <= phrase[1] + 1
 
 
 _EXPLETIVES: Final = frozenset({"it", "there"})
