@@ -122,6 +122,14 @@ def test_tagger_drafts_take_the_parse_cue_and_source(nlp: Language) -> None:
             ["he"],
             ['"We lost," he said, "but we fight on."'],
         ),
+        # ...but not when the first piece ends its sentence and the frame opens the next (a regression:
+        # 'called it a "giveaway." He read "The Long Road" on the train' was one content)
+        (
+            'Critics called it a "giveaway." He said "the plan is dead."',
+            ['it a "giveaway."', '"the plan is dead."'],
+            ["He"],
+            ['it a "giveaway."', '"the plan is dead."'],
+        ),
         # two reports in a row are not: no quote marks hold them together
         (
             "Lopez said the port would close. Smith said it would not.",

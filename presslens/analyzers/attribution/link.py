@@ -20,6 +20,9 @@ from .quotes import MARKS
 from .syntax import cue_start, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
+# A first piece that ends its sentence inside the closing mark, and a frame that opens a new one
+# ('... called it a "giveaway." He read "The Long Road" on the train': "He read" frames only what follows).
+_SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][\"”']\s+[A-Z]")
 _REACH: Final = 2
 _CLOSE: Final = 15
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
@@ -64,7 +67,7 @@ def _quoted_gap(text: str, start: int, end: int) -> bool:
 
 def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sources: Sequence[Range]) -> bool:
     gap = (first[1], second[0])
-    if "\n" in text[gap[0] : gap[1]]:
+    if "\n" in text[gap[0] : gap[1]] or _SENTENCE_BREAK_RE.match(text, first[1] - 2, gap[1]):
         return False
     if is_aside(text, cues, sources, *gap):
         return True
