@@ -336,6 +336,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "he",
             ('Juan "Chico" Manriquez', "e11"),
         ),
+        # a label names what its head noun says, not every noun in it (a regression: "the foundation" went
+        # to "a big donor to the Harbour Foundation")
+        (
+            "John Smith, a big donor to the Harbour Foundation, left. The foundation said it would keep the money.",
+            [("e2", "John Smith", "PERSON", ("John Smith",), ("a big donor to the Harbour Foundation",))],
+            "The foundation",
+            ("The foundation", None),
+        ),
         # the name nearest the head of the phrase is the speaker
         (
             "Former Cabinet minister John Redwood said the deal was dead.",

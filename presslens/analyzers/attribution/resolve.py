@@ -38,6 +38,9 @@ _FEMALE_WORDS: Final = words(
     chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
 )
 _WORD_REACH: Final = 30
+_BEFORE_COMPLEMENT_RE: Final = re.compile(
+    r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
+)
 _WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
 # Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
 # words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
@@ -413,6 +416,14 @@ def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entit
     return None if best is None else best[1]
 
 
+def _head_word(label: str) -> str:
+    """The noun a label is about: its last word before a preposition, a relative word or a comma ("a big
+    donor to the Clinton Foundation" is a donor, not a foundation; "the former secretary of state" a
+    secretary)."""
+    words = [w.strip(".,'’\"“”").lower() for w in _BEFORE_COMPLEMENT_RE.split(label, maxsplit=1)[0].split()]
+    return next((w for w in reversed(words) if w), "")
+
+
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """A definite description ("the retired general"): the entity labelled with the same head noun, or
     one of its kind ("the newspaper" for "a Spanish daily"), preferring the nearest label before the
@@ -424,8 +435,8 @@ def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity
     after: tuple[int, Entity] | None = None
     for entity in entities:
         for desc in entity.descriptors:
-            said = {w.strip(".,").lower() for w in desc.text.split()}
-            if not nouns & (said | {w.removesuffix("s") for w in said}):
+            said = _head_word(desc.text)
+            if not nouns & {said, said.removesuffix("s")}:
                 continue
             if overlap(source, (desc.start, desc.end)):
                 return entity
