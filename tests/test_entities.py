@@ -116,6 +116,17 @@ def test_a_surname_does_not_shorten_a_hyphenated_pair(nlp) -> None:  # type: ign
     }
 
 
+def test_a_name_ends_where_a_headline_runs_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a regression: a title-cased headline gave a person "Trump Have Made For Releasing Tax Returns", whom
+    # every later "Trump" joined
+    text = "Pence Announces Plans He And Trump Have Made For Releasing Tax Returns"
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Trump")
+    doc.ents = [SpacySpan(doc, start, len(doc), label="PERSON")]
+    found = [(e.name, [m.text for m in e.mentions]) for e in find_entities(Parsed(article=Article(text=text), doc=doc))]
+    assert found == [("Trump", ["Trump"])]
+
+
 def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: ignore[no-untyped-def]
     # spaCy's small model calls the full name (with its dateline) an organisation, each surname a person
     text = "CLEVELAND - Donald Trump accepted the nomination on Thursday. Trump said the country was in danger. Later Trump left the hall."

@@ -47,7 +47,8 @@ class _Cluster:
 def _clean(ent: SpacySpan) -> SpacySpan | None:
     """The entity without a leading article or a possessive ("the Guardian's" -> "Guardian"), and a
     person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
-    "Theresa May"; the honorific still tells the person's gender from just before the mention)."""
+    "Theresa May"; the honorific still tells the person's gender from just before the mention) and
+    without what a headline ran on after the name (see ``_not_a_name``)."""
     start, end = after_dateline(ent).start, ent.end
     leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
     while start < end and ent.doc[start].lower_.rstrip(".") in leading:
@@ -55,10 +56,16 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     if start + 1 < end and _asks(ent.doc[start]):
         start += 1
     if ent.label_ == "PERSON":  # "Donald Trump’s America": the person is the possessor
-        end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS"), end)
+        end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS" or _not_a_name(t)), end)
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _not_a_name(token: Token) -> bool:
+    """A word no person's name holds, which a title-cased headline runs into one ("Plans He And Trump
+    Have Made For Releasing Tax Returns" made a person "Trump Have Made For Releasing Tax Returns")."""
+    return token.pos_ in ("VERB", "AUX") or token.lower_ == "and"
 
 
 def after_dateline(span: SpacySpan) -> SpacySpan:
