@@ -239,6 +239,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The mayor continued:\n\n“We will rebuild every house on the coast before the winter.”",
             ("direct", "“We will rebuild every house on the coast before the winter.”", "continued:", "The mayor"),
         ),
+        # ...the verb the speaker acts through is part of that cue
+        (
+            "The mayor went on to say:\n\n“We will rebuild every house on the coast before the winter.”",
+            ("direct", "“We will rebuild every house on the coast before the winter.”", "went on to say:", "The mayor"),
+        ),
         (
             "The judge returned to her familiar theme: “The statute cannot be read that way.”",
             ("direct", "“The statute cannot be read that way.”", "returned to her familiar theme:", "The judge"),

@@ -412,7 +412,10 @@ def _colon_frames(doc: Doc, text: str, speech: Sequence[Quote], taken: Sequence[
 
 
 def _colon_cue(doc: Doc, verb: Token, colon: Token) -> Range:
+    """The verb's phrase up to the colon, unless a clause of its own stands between; the verb it acts
+    through is no such clause ("She went on to say:")."""
     between = doc[verb.i + 1 : colon.i]
-    if len(between) > _COLON_CUE_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
+    clause = any(t.pos_ in ("VERB", "AUX") and not (t.dep_ == "xcomp" and t.head.i == verb.i) for t in between)
+    if len(between) > _COLON_CUE_WORDS or clause:
         return token_range(doc, cue_start(doc, verb), verb.i)
     return token_range(doc, cue_start(doc, verb), colon.i)
