@@ -9,6 +9,7 @@ from presslens._article import Article
 from presslens._contract import Attribution, Span
 from presslens._parsed import Parsed
 from presslens.analyzers.entities import assign_voices, find_entities
+from presslens.analyzers.names import first_name_gender
 
 
 def entity(parse, text: str, name: str):  # type: ignore[no-untyped-def]
@@ -154,3 +155,18 @@ def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: i
 def test_dateline_names_a_place(parse, text: str, places: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
     found = {e.name: [m.text for m in e.mentions] for e in find_entities(parse(text)) if e.type in ("GPE", "LOC")}
     assert found == places
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Jane Doe", "f"),
+        ("Tom Reyes", "m"),
+        ("Sen. Maggie Hassan", "f"),
+        ("Jared Potts", "m"),
+        ("Gonzalo Curiel", None),  # not listed: open, so either pronoun may stand for him
+        ("Obama", None),
+    ],
+)
+def test_first_name_gender(name: str, gender: str | None) -> None:
+    assert first_name_gender(name) == gender

@@ -18,7 +18,13 @@ _MALE: Final = words(
     zachary douglas harold carl arthur gerald roger keith jeremy terry lawrence sean christian albert
     joe ethan austin jesse willie billy bryan bruce jordan ralph roy noah dylan eugene wayne alan juan
     louis russell gabriel randy philip harry vincent bobby johnny logan bernie ted jeb marco mike chris
-    rand ben barack bill mitch newt rick ron tim"""
+    rand ben barack bill mitch newt rick ron tim tom jim bob dan dave steve jeff greg ken matt nick tony
+    jared kyle evan ian cody travis luke derek marcus chad brett todd craig shane dustin blake caleb isaac
+    connor hunter trevor mitchell spencer seth garrett lucas colin elijah gavin mason liam owen jake max
+    victor hector carlos luis jorge miguel pedro antonio manuel francisco ricardo roberto rafael fernando
+    sergio diego alejandro javier raul ramon enrique pablo hugo omar ahmed mohammed muhammad vladimir boris
+    sergei dmitry rudy chuck mitt lyndon franklin dwight herbert calvin woodrow abraham theodore jimmy dick
+    hank martin neil glenn tucker bret lou elliot stuart gordon emmanuel reince"""
 )
 _FEMALE: Final = words(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
@@ -29,7 +35,12 @@ _FEMALE: Final = words(
     martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
     denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
     kayla alexis lori hillary carly nikki elizabeth sarah huma kellyanne hope ivanka melania michelle
-    nancy elaine kamala tulsi jill"""
+    nancy elaine kamala tulsi jill jane anne kate katie sue ellen carla maggie claudia chelsea tiffany
+    debbie dianne condoleezza madeleine jeanne jeanine megyn greta mika gretchen dana loretta sonia elena
+    valerie kirsten tammy patty patti claire heidi mazie shelley nina gina tina sheila alicia veronica
+    monica erica libby hilary nicola paula rebekah becky cindy wendy ella chloe zoe lily brooke leah stella
+    lucy audrey caroline madeline maya naomi serena iris irene joanne rosa rose lydia eva vera carmen sofia
+    lucia isabel mariana valentina camila gabriela ana"""
 )
 
 
