@@ -336,6 +336,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "he",
             ('Juan "Chico" Manriquez', "e11"),
         ),
+        # a pronoun in an opening clause looks ahead to its sentence's subject (a regression: "In what he
+        # acknowledged as a rant, President Obama ..." went to the last man named before)
+        (
+            "John Smith left early. As he told reporters on Monday, Mayor Victor Hale will not resign.",
+            [SMITH, ("e1", "Victor Hale", "PERSON", ("Victor Hale",), ())],
+            "he",
+            ("Victor Hale", "e1"),
+        ),
         # a label names what its head noun says, not every noun in it (a regression: "the foundation" went
         # to "a big donor to the Harbour Foundation")
         (

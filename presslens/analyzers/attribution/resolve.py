@@ -100,6 +100,9 @@ def resolve(
     if word in _RELATIVE and head.head.dep_ in ("relcl", "acl") and head.head.head.i < head.i:
         noun = head.head.head
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
+    ahead = _cataphor(text, head, word, entities) if word in _MALE | _FEMALE else None
+    if ahead is not None:
+        return Speaker(name=ahead.name, entity=ahead.id)
     if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
@@ -371,6 +374,19 @@ def _own_words(token: Token) -> str:
 
 def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _cataphor(text: str, pronoun: Token, word: str, entities: Sequence[Entity]) -> Entity | None:
+    """The person a pronoun in an opening clause looks ahead to: the subject of its sentence's main verb,
+    named after it ("In what he acknowledged as a rant, President Obama took a whack at ...")."""
+    root = pronoun.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i), None)
+    if subject is None or pronoun.i >= root.i or any(t.i == pronoun.i for t in subject.subtree):
+        return None
+    if not any(a.i == root.i for a in pronoun.ancestors) or pronoun.head.i == root.i:
+        return None
+    entity = _mentioned((subject.idx, subject.idx + len(subject)), entities)
+    return entity if entity is not None and _agrees(text, entity, word) else None
 
 
 def _modifies(doc: Doc, start: int, end: int) -> bool:
