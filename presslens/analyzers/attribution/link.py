@@ -90,9 +90,10 @@ def _second_frame(doc: Doc, verb: Token, content: Range, nearer: Sequence[Range]
     adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it)."""
     for cue in nearer:
         head = _head(doc, cue)
+        if head is None or head.tag_ != "VBG":
+            continue
         between = verb.idx < cue[0] < content[0] or content[1] <= cue[0] < verb.idx
-        hung = head is not None and (head.head.i == verb.i or content[0] <= head.head.idx < content[1])
-        if between and hung and head is not None and head.tag_ == "VBG":
+        if between and (head.head.i == verb.i or content[0] <= head.head.idx < content[1]):
             return cue
     return None
 

@@ -180,8 +180,8 @@ def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> 
         if entity.type not in _PERSON_TYPES:
             continue
         for mention in entity.mentions:
-            before = text[max(0, mention.start - 25) : mention.start].split()[-1:]
-            if not titles & {w.strip(".,").lower() for w in [*before, *mention.text.split()[:1]]}:
+            first = mention.text.split()[:1]
+            if not titles & {_word_before(text, mention.start), *(w.strip(".,").lower() for w in first)}:
                 continue
             rank = source[0] - mention.start if mention.start < source[0] else _LOOKBACK + mention.start
             if best is None or rank < best[0]:
