@@ -1,6 +1,6 @@
 """Given names that mark a person's gender when the text itself never says, for pronoun agreement.
 
-A small list of common English given names; a name not listed leaves the gender open, which agrees with
+A list of given names common in English-language news; a name not listed leaves the gender open, which agrees with
 both pronouns, so the list only ever removes wrong antecedents and never invents one.
 """
 
@@ -34,8 +34,7 @@ _FEMALE: Final = words(
     joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
     martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
     denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
-    kayla alexis lori hillary carly nikki elizabeth sarah huma kellyanne hope ivanka melania michelle
-    nancy elaine kamala tulsi jill jane anne kate katie sue ellen carla maggie claudia chelsea tiffany
+    kayla alexis lori hillary carly nikki huma kellyanne hope ivanka melania elaine kamala tulsi jill jane anne kate katie sue ellen carla maggie claudia chelsea tiffany
     debbie dianne condoleezza madeleine jeanne jeanine megyn greta mika gretchen dana loretta sonia elena
     valerie kirsten tammy patty patti claire heidi mazie shelley nina gina tina sheila alicia veronica
     monica erica libby hilary nicola paula rebekah becky cindy wendy ella chloe zoe lily brooke leah stella
