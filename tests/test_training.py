@@ -14,9 +14,11 @@ import torch
 
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import Tagger
+from training import packed
 from training.corpora import Document, Span, parse_brat
 from training.encode import attribution_labels, technique_labels
 from training.losses import TaskLosses
+from training.model import encoder_dir
 from training.splits import is_heldout
 from training.train_tagger import Objective, main
 
@@ -56,6 +58,27 @@ def write_semeval(root: Path) -> None:
         (articles / f"{stem}.txt").write_bytes(SENTENCE.encode("utf-8") * 2)
         spans = f"{number}\tLoaded_Language\t71\t81\n{number}\tDoubt\t58\t88\n{number}\tNot_A_Technique\t0\t3\n"
         (labels / f"{stem}-labels-subtask-3.txt").write_text(spans, encoding="utf-8")
+
+
+def one_step(tmp_path: Path) -> list[str]:
+    """Arguments for a one-step, one-layer run on freshly written corpora, writing to tmp_path/models."""
+    polnear, semeval = tmp_path / "polnear", tmp_path / "semeval"
+    write_polnear(polnear)
+    write_semeval(semeval)
+    base = ["--polnear", str(polnear), "--semeval", str(semeval), "--layers", "1", "--batch-size", "2", "--epochs", "1"]
+    return [
+        *base,
+        "--max-len",
+        "24",
+        "--stride",
+        "6",
+        "--threads",
+        "1",
+        "--max-steps",
+        "1",
+        "--out",
+        str(tmp_path / "models"),
+    ]
 
 
 def test_train_export_and_load_end_to_end(tmp_path: Path) -> None:
@@ -123,17 +146,40 @@ def test_semeval_batches_teach_the_attribution_head_only_when_asked(on_semeval: 
 
 
 def test_train_on_heldout_moves_that_heads_heldout_into_training(tmp_path: Path) -> None:
-    polnear, semeval, out = tmp_path / "polnear", tmp_path / "semeval", tmp_path / "models"
-    write_polnear(polnear)
-    write_semeval(semeval)
-    base = ["--polnear", str(polnear), "--semeval", str(semeval), "--layers", "1", "--batch-size", "2", "--epochs", "1"]
-    base += ["--max-len", "24", "--stride", "6", "--threads", "1", "--max-steps", "1", "--out", str(out)]
-    main([*base, "--train-on-heldout", "attribution"])
-    meta = json.loads((out / "tagger.json").read_text(encoding="utf-8"))
+    main([*one_step(tmp_path), "--train-on-heldout", "attribution"])
+    meta = json.loads((tmp_path / "models" / "tagger.json").read_text(encoding="utf-8"))
     assert meta["data"]["attribution"] == {**meta["data"]["attribution"], "train_docs": 7, "heldout_docs": 0}
     assert meta["data"]["techniques"] == {**meta["data"]["techniques"], "train_docs": 5, "heldout_docs": 2}
     assert meta["data"]["trained_on_heldout"] == ["attribution"]
     assert meta["heldout_token_figures"]["per_epoch"][0]["attribution"] == {}
+
+
+def test_packed_corpora_load_as_they_were_encoded_and_train_without_the_texts(tmp_path: Path) -> None:
+    argv, corpora = one_step(tmp_path), tmp_path / "corpora.npz"
+    polnear, semeval = tmp_path / "polnear", tmp_path / "semeval"
+    packed.main(["--polnear", str(polnear), "--semeval", str(semeval), "--out", str(corpora)])
+    encoded = packed.encode_corpora(polnear, semeval, encoder_dir() / "tokenizer.json")
+    loaded = packed.load(corpora)
+    for head in packed.HEADS:
+        assert [item.stem for item in loaded[head]] == [item.stem for item in encoded[head]]
+        for before, after in zip(encoded[head], loaded[head], strict=True):
+            for field in ("ids", "offsets", "labels"):
+                assert np.array_equal(getattr(before, field), getattr(after, field))
+                assert getattr(before, field).dtype == getattr(after, field).dtype
+    main(["--packed", str(corpora), *argv[4:]])  # argv[:4] names the corpora' folders
+    meta = json.loads((tmp_path / "models" / "tagger.json").read_text(encoding="utf-8"))
+    assert meta["data"]["attribution"] == {**meta["data"]["attribution"], "train_docs": 5, "heldout_docs": 2}
+
+
+def test_a_teacher_run_without_export_leaves_only_its_checkpoint(tmp_path: Path) -> None:
+    main([*one_step(tmp_path), "--no-export", "--checkpoint", str(tmp_path / "teacher.pt")])
+    assert (tmp_path / "teacher.pt").is_file() and not (tmp_path / "models").exists()
+
+
+@pytest.mark.parametrize("argv", [["--out", "o"], ["--polnear", "p", "--out", "o"], ["--semeval", "s", "--out", "o"]])
+def test_training_needs_both_corpora_or_a_packed_file(argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
 
 
 @pytest.mark.parametrize("spec", ["runs/l6.pt", "runs/l6.pt:six", ":6"])

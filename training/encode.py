@@ -10,7 +10,6 @@ from tokenizers import Tokenizer
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._neutral import Rewrite, neutralize
 from presslens._tagger import build_windows
-from presslens.nlp import load_nlp
 
 from .corpora import ROLES, Document
 
@@ -76,7 +75,10 @@ def technique_labels(document: Document, offsets: np.ndarray) -> np.ndarray:
 
 
 def rewrites(documents: list[Document]) -> list[Rewrite]:
-    """Each document's text with its names replaced by stand-ins, exactly as the runtime tagger reads it."""
+    """Each document's text with its names replaced by stand-ins, exactly as the runtime tagger reads it.
+    Only this step parses, so spaCy is imported here: a packed corpus (training.packed) trains without it."""
+    from presslens.nlp import load_nlp
+
     docs = load_nlp().pipe((document.text for document in documents), batch_size=16)
     return [neutralize(doc) for doc in docs]
 

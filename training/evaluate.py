@@ -34,11 +34,12 @@ def figures(
 
 def evaluate_torch(net: TaggerNet, data: Split, width: int, overlap: int, ids: tuple[int, int]) -> Figures:
     model = Exported(net).eval()
+    device = next(net.parameters()).device
 
     def runner(batch: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with torch.inference_mode():
-            attribution, techniques = model(torch.from_numpy(batch), torch.from_numpy(mask))
-        return attribution.numpy(), techniques.numpy()
+            attribution, techniques = model(torch.from_numpy(batch).to(device), torch.from_numpy(mask).to(device))
+        return attribution.float().cpu().numpy(), techniques.float().cpu().numpy()
 
     return figures(runner, data, width, overlap, ids)
 

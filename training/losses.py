@@ -39,7 +39,7 @@ class TaskLosses:
         flat_logits, flat_labels = logits.reshape(-1, logits.shape[-1]), labels.reshape(-1, labels.shape[-1])
         keep = flat_labels[:, 0] != IGNORE
         per_label = nn.functional.binary_cross_entropy_with_logits(
-            flat_logits[keep], flat_labels[keep], pos_weight=self.pos_weight, reduction="none"
+            flat_logits[keep], flat_labels[keep], pos_weight=self.pos_weight.to(logits.device), reduction="none"
         )
         return per_label.sum(dim=1).mean()
 

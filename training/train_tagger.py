@@ -32,8 +32,8 @@ import torch
 from presslens._labels import ATTRIBUTION_LABELS, TECHNIQUES
 from presslens._tagger import MODEL_FILE, TOKENIZER_FILE, load_tokenizer
 
-from .corpora import read_polnear, read_semeval
-from .encode import Split, encode, rewrites, special_ids, windows
+from . import packed
+from .encode import Split, special_ids, windows
 from .evaluate import evaluate_onnx, evaluate_torch
 from .losses import TaskLosses
 from .metrics import Figures
@@ -54,9 +54,11 @@ History = list[dict[str, Any]]
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--polnear", type=Path, required=True)
-    parser.add_argument("--semeval", type=Path, required=True)
+    parser.add_argument("--polnear", type=Path, default=None)
+    parser.add_argument("--semeval", type=Path, default=None)
+    parser.add_argument("--packed", type=Path, default=None, help="corpora encoded by python -m training.packed")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--device", default="cpu", help="torch device to train on (cpu, cuda)")
     parser.add_argument("--encoder", type=Path, default=None, help="encoder folder (default: the MiniLM wheel)")
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--layers", type=int, default=4)
@@ -92,12 +94,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="with --teacher, also teach the attribution head on the SemEval texts (soft targets only)",
     )
     parser.add_argument(
+        "--export",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="export and install the ONNX model at the end (a teacher needs only --checkpoint)",
+    )
+    parser.add_argument(
         "--bf16",
         action=argparse.BooleanOptionalAction,
         default=True,
         help="bfloat16 autocast for training steps (2x faster on AVX512-BF16 CPUs)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not args.packed and not (args.polnear and args.semeval):
+        parser.error("give --polnear and --semeval, or --packed FILE made from them by python -m training.packed")
+    return args
 
 
 def teacher_spec(value: str) -> tuple[Path, int]:
@@ -110,17 +121,12 @@ def teacher_spec(value: str) -> tuple[Path, int]:
 
 def load_split(args: argparse.Namespace, tokenizer_path: Path) -> Split:
     """(train, held-out) encoded documents per head."""
-    tokenizer = load_tokenizer(tokenizer_path)
-    sets = {
-        "attribution": read_polnear(args.polnear, "train"),
-        "techniques": read_semeval(args.semeval, "train"),
-    }
+    if args.packed:
+        corpora = packed.load(args.packed)
+    else:
+        corpora = packed.encode_corpora(args.polnear, args.semeval, tokenizer_path)
     out = {}
-    for head, documents in sets.items():
-        print(f"{head}: replacing names in {len(documents)} documents", flush=True)
-        encoded = [
-            encode(tokenizer, doc, head, rewrite) for doc, rewrite in zip(documents, rewrites(documents), strict=True)
-        ]
+    for head, encoded in corpora.items():
         keep = head not in args.train_on_heldout
         out[head] = (
             [item for item in encoded if not (keep and is_heldout(item.stem))],
@@ -207,7 +213,7 @@ def train(args: argparse.Namespace, data: Split, net: TaggerNet, ids: tuple[int,
         print(f"epoch {epoch} held-out {json.dumps(figures)}", flush=True)
         if args.checkpoint:
             torch.save(net.state_dict(), args.checkpoint)
-        if epoch < args.epochs:
+        if epoch < args.epochs and args.device == "cpu":  # a GPU run is short enough to wait for
             install_interim(args, data, net, history)
     return history
 
@@ -217,7 +223,8 @@ def load_teachers(args: argparse.Namespace) -> tuple[TaggerNet, ...]:
     teachers = []
     for weights, layers in args.teacher:
         teacher = TaggerNet(layers, args.encoder)
-        teacher.load_state_dict(torch.load(weights, weights_only=True))
+        teacher.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
+        teacher.to(args.device)
         teacher.eval()
         teacher.requires_grad_(False)
         teachers.append(teacher)
@@ -262,7 +269,7 @@ class Objective:
 
     def __call__(self, net: TaggerNet, batch: Batch) -> torch.Tensor:
         head, input_ids, mask, labels = batch
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+        with torch.autocast(input_ids.device.type, dtype=torch.bfloat16, enabled=self.bf16):
             attribution, techniques = net(input_ids, mask)
         if head != "attribution":
             hard = self.losses.techniques(techniques.float(), labels)
@@ -279,7 +286,7 @@ class Objective:
     ) -> torch.Tensor:
         """The soft loss towards the teachers' mean probabilities, over the wordpieces ``labels`` does not
         ignore."""
-        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+        with torch.no_grad(), torch.autocast(input_ids.device.type, dtype=torch.bfloat16, enabled=self.bf16):
             taught = [torch.softmax(t(input_ids, mask)[0].float(), dim=-1) for t in self.teachers]
         target = torch.stack(taught).mean(dim=0)
         return self.losses.attribution_soft(attribution.float(), target, labels)
@@ -296,10 +303,13 @@ def run_epoch(
 ) -> None:
     net.train()
     heads = list(streams)
+    device = next(net.parameters()).device
     started, running = time.perf_counter(), {head: 0.0 for head in heads}
     for step in range(steps):
         head = heads[step % 2]
-        loss = objective(net, next(streams[head]))
+        _, *tensors = next(streams[head])
+        input_ids, mask, labels = (tensor.to(device, non_blocking=True) for tensor in tensors)
+        loss = objective(net, (head, input_ids, mask, labels))
         optimizer.zero_grad()
         loss.backward()  # type: ignore[no-untyped-call]
         torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -319,7 +329,8 @@ def export_and_choose(
     args: argparse.Namespace, net: TaggerNet, data: Split, ids: tuple[int, int], work: Path
 ) -> tuple[Path, dict[str, Any]]:
     """Export fp32, quantize to int8, measure both on the held-out split; ship int8 unless it loses more
-    than INT8_TOLERANCE (fp32 is 4x larger)."""
+    than INT8_TOLERANCE (fp32 is 4x larger). Both are measured on the CPU, where they will run."""
+    net.cpu()
     paths = {name: work / f"{name}.onnx" for name in ("fp32", "int8")}
     export_onnx(net, paths["fp32"])
     quantize(paths["fp32"], paths["int8"])
@@ -386,8 +397,11 @@ def main(argv: list[str] | None = None) -> None:
     data = load_split(args, source / TOKENIZER_FILE)
     net = TaggerNet(args.layers, source)
     if args.init:
-        net.load_state_dict(torch.load(args.init, weights_only=True))
+        net.load_state_dict(torch.load(args.init, map_location="cpu", weights_only=True))
+    net.to(args.device)
     history = train(args, data, net, ids)
+    if not args.export:
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         chosen, exported = export_and_choose(args, net, data, ids, Path(work))
