@@ -260,6 +260,35 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
         ),
         ("To many voters, the new tax looks unfair!", ("indirect", "the new tax looks unfair", "To", "many voters")),
         ('To them, the vote was "a betrayal."', ("mixed", 'the vote was "a betrayal."', "To", "them")),
+        # a cue set off by commas inside the clause it reports, whatever the reporting verb
+        (
+            "The old bridge, residents warn, will close by spring unless the council acts.",
+            (
+                "indirect",
+                "The old bridge, residents warn, will close by spring unless the council acts",
+                "warn",
+                "residents",
+            ),
+        ),
+        (
+            "Unless the council acts, residents warn, the old bridge will close by spring.",
+            (
+                "indirect",
+                "Unless the council acts, residents warn, the old bridge will close by spring",
+                "warn",
+                "residents",
+            ),
+        ),
+        # ... a title's full stop inside the aside does not end the sentence
+        (
+            "The plan, Sen. Okafor argued, would cost the port far too much.",
+            ("indirect", "The plan, Sen. Okafor argued, would cost the port far too much", "argued", "Sen. Okafor"),
+        ),
+        # ... what stands before the reported clause's subject is the article's when the aside follows it
+        (
+            "After the storm, the port, the minister said, will stay closed for a week.",
+            ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
+        ),
     ],
 )
 def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:

@@ -17,6 +17,7 @@ Range = tuple[int, int]
 _EDGE: Final = frozenset(" \t\r\n\xa0,;:")
 _GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
 _STOPS_RE: Final = re.compile(r"[.!?;:\n\"“”]")
+_ABBREVIATION_RE: Final = re.compile(r"\b[A-Z][a-z]{0,3}\.")  # Mr. Sen. Gov. U.S.: no sentence ends there
 _WORD_RE: Final = re.compile(r"\w+")
 _ASIDE_WORDS: Final = 3
 _NEW_CLAUSE_RE: Final = re.compile(r"\s*(?:and|but|or|while|whereas|although|though|as|adding|saying)\b", re.I)
@@ -87,7 +88,7 @@ def is_aside(text: str, cues: Sequence[Range], sources: Sequence[Range], start: 
     source = [f for f in sources if start <= f[0] and f[1] <= end]
     if len(inner) < 2 or inner[0] != "," or inner[-1] != "," or len(cue) != 1 or len(source) != 1:
         return False
-    if _STOPS_RE.search(inner) or _NEW_CLAUSE_RE.match(text, end):
+    if _STOPS_RE.search(_ABBREVIATION_RE.sub("", inner)) or _NEW_CLAUSE_RE.match(text, end):
         return False
     inside = sorted(cue + source)
     pieces = [(start, inside[0][0]), (inside[0][1], inside[1][0]), (inside[1][1], end)]

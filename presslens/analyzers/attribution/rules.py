@@ -139,7 +139,8 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
         quote = _sentence_quote(verb, speech)
         if quote is not None:
             return (quote.start, quote.end), last
-    return None
+    parenthetical = _parenthetical(doc, verb)
+    return None if parenthetical is None else (parenthetical, last)
 
 
 def _reframed(verb: Token, clause: Token) -> bool:
@@ -217,6 +218,28 @@ def _as_clause(doc: Doc, verb: Token) -> Range | None:
         return None
     inner = {t.i for t in verb.subtree}
     rest = [t.i for t in verb.head.subtree if t.i not in inner and not t.is_punct]
+    return token_range(doc, min(rest), max(rest)) if rest else None
+
+
+def _parenthetical(doc: Doc, verb: Token) -> Range | None:
+    """ "The move, Carr explained, was years in the making": a cue set off by a comma inside or after the
+    clause it reports, which spaCy hangs on that clause (parataxis), sometimes with the clause's fronted
+    adverbial ("Unless it rains, farmers warn, ..."). The content is the sentence those words make, less
+    the cue and its subject, and less what comes before the clause's subject when the cue follows that
+    subject ("As talks stall, it is his job, he said, to ...": PolNeAR leaves the as-clause out). The cue
+    needs a subject after a comma and no object or clause of its own, bar whom it addresses; a quote in
+    its sentence is content enough (tried first)."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.lemma_ not in REPORTING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.lemma_ not in ADDRESSING
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != "," or objects:
+        return None
+    cue_words = range(subject.left_edge.i, verb.right_edge.i + 1)
+    rest = [t.i for t in verb.head.subtree if t.i not in cue_words and not t.is_punct]
+    own = subject_of(verb.head)
+    if own is not None and own.i < subject.i:
+        rest = [i for i in rest if i >= own.left_edge.i]
     return token_range(doc, min(rest), max(rest)) if rest else None
 
 
