@@ -6,7 +6,13 @@ import pytest
 from spacy.language import Language
 
 from presslens.analyzers.attribution.build import build, kind_of
-from presslens.analyzers.attribution.combine import continue_quotes, join_shared_cues, merge, own_frame
+from presslens.analyzers.attribution.combine import (
+    continue_quotes,
+    join_shared_cues,
+    merge,
+    one_reading_per_cue,
+    own_frame,
+)
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.link import fronted, noun_to_content
 from presslens.analyzers.attribution.quotes import find_quotes
@@ -270,3 +276,33 @@ def test_what_the_report_is_about_opens_the_content(
     moved = fronted(doc, draft)
     shown = None if moved.source is None else text[slice(*moved.source)]
     assert (text[slice(*moved.content)], shown) == expected
+
+
+WARNED = "If the rains fail, farmers warned, the harvest will be lost, and the mill will close."
+_FRONT, _MAIN, _MILL = (
+    _at(WARNED, "If the rains fail"),
+    _at(WARNED, "the harvest will be lost"),
+    _at(WARNED, "the mill"),
+)
+
+
+@pytest.mark.parametrize(
+    ("readings", "kept"),
+    [
+        # the tagger reads two contents for one cue: the unsure one yields to the surer
+        ([(_FRONT, "warned", 0.6), (_MAIN, "warned", 0.9)], [_MAIN]),
+        ([(_FRONT, "warned", 0.6), (_MAIN, "warned", 0.7)], [_MAIN]),
+        # both sure: both stay (a cue may report two things)
+        ([(_FRONT, "warned", 0.85), (_MAIN, "warned", 0.9)], [_FRONT, _MAIN]),
+        # a rule's reading (score 1) outranks an unsure tagger one
+        ([(_MAIN, "warned", 1.0), (_MILL, "warned", 0.75)], [_MAIN]),
+        # different cues never compete, nor does a content without a cue
+        ([(_FRONT, "farmers", 0.6), (_MAIN, "warned", 0.9)], [_FRONT, _MAIN]),
+        ([(_FRONT, None, 0.6), (_MAIN, "warned", 0.9)], [_FRONT, _MAIN]),
+    ],
+)
+def test_one_reading_per_cue(
+    readings: list[tuple[tuple[int, int], str | None, float]], kept: list[tuple[int, int]]
+) -> None:
+    drafts = [Draft(content=c, cue=_at(WARNED, cue) if cue else None, score=score) for c, cue, score in readings]
+    assert [d.content for d in one_reading_per_cue(drafts)] == kept

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine, own_frame, quoted_by, whole_marks
+from .combine import combine, one_reading_per_cue, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
 from .enclose import enclose
@@ -45,6 +45,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     )
+    drafts = one_reading_per_cue(drafts)
     return build(doc, original, drafts, quotes, speech, entities)
 
 
