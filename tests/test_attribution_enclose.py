@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from presslens.analyzers.attribution.draft import Draft
-from presslens.analyzers.attribution.enclose import enclose
+from presslens.analyzers.attribution.enclose import enclose, reports_within
 
 Parts = tuple[str, str, str | None]  # content, cue, source
 
@@ -86,3 +86,34 @@ def test_outer_content_runs_over_the_report_inside_it(
 def test_separate_reports_stay_apart(nlp: Language, text: str, outer: Parts, inner: Parts) -> None:
     drafts = [_draft(nlp, text, outer), _draft(nlp, text, inner)]
     assert enclose(nlp(text), text, drafts) == drafts
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "kept"),
+    [
+        # a report of words inside another's content is a link in the chain
+        (
+            "The Tribune said that the mayor claimed the port would close.",
+            ("the port would close", "claimed", "the mayor"),
+            True,
+        ),
+        (
+            "The Tribune said that, according to the port authority, the dock would close.",
+            ("the dock would close", "according to", "the port authority"),
+            True,
+        ),
+        # a belief or a wish inside it is part of what the outer speaker says
+        (
+            "The Tribune said that voters who know the harbour want it kept open.",
+            ("the harbour", "know", "voters"),
+            False,
+        ),
+        ("The mayor said she wants to build a second pier.", ("to build a second pier", "wants", "she"), False),
+    ],
+)
+def test_only_reports_of_words_stay_inside_a_report(nlp: Language, text: str, inner: Parts, kept: bool) -> None:
+    outer_cue = "said"
+    at = text.index(outer_cue)
+    outer = Draft(content=(at + len(outer_cue) + 1, len(text) - 1), cue=(at, at + len(outer_cue)), source=(0, at - 1))
+    drafts = [outer, _draft(nlp, text, inner)]
+    assert reports_within(nlp(text), drafts) == (drafts if kept else [outer])

@@ -18,7 +18,7 @@ from .build import build
 from .combine import combine, one_reading_per_cue, own_frame, quoted_by, whole_marks
 from .decode import decode
 from .draft import Draft
-from .enclose import enclose
+from .enclose import enclose, reports_within
 from .link import fronted, link, noun_to_content, reach_content, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
@@ -45,7 +45,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     )
-    drafts = one_reading_per_cue(drafts)
+    drafts = reports_within(doc, one_reading_per_cue(drafts))
     return build(doc, original, drafts, quotes, speech, entities)
 
 
