@@ -359,6 +359,35 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Former Cabinet minister John Redwood",
             ("John Redwood", "e12"),
         ),
+        # a party member described by party is a person named before, not the party (a regression: "The
+        # Wisconsin Republican" was the entity "Republican")
+        (
+            "Senator Tom Reyes told reporters he would vote no. The Ohio Republican said the bill was a giveaway.",
+            [("e1", "Tom Reyes", "PERSON", ("Tom Reyes",), ()), ("e5", "Republican", "NORP", ("Republican",), ())],
+            "The Ohio Republican",
+            ("Tom Reyes", "e1"),
+        ),
+        # ... unless a clause of its own says who
+        (
+            "Tom Reyes spoke first. The lifelong Republican who wrote the speech said the bill was a giveaway.",
+            [("e1", "Tom Reyes", "PERSON", ("Tom Reyes",), ()), ("e5", "Republican", "NORP", ("Republican",), ())],
+            "The lifelong Republican who wrote the speech",
+            ("The lifelong Republican who wrote the speech", None),
+        ),
+        # a place set after a place is no apposition to the speaker (a regression: "Indiana")
+        (
+            "Students at a high school in Dayton, Ohio, said the vote was unfair.",
+            [("e2", "Ohio", "GPE", ("Ohio",), ()), ("e3", "Dayton", "GPE", ("Dayton",), ())],
+            "Students at a high school in Dayton, Ohio",
+            ("Students at a high school in Dayton", None),
+        ),
+        # a name that qualifies a word further down the phrase is not the speaker (a regression: "GOP")
+        (
+            "Local teachers (and many Labour elected officials) said the plan was unfair.",
+            [("e4", "Labour", "ORG", ("Labour",), ())],
+            "Local teachers (and many Labour elected officials",
+            ("Local teachers (and many Labour elected officials", None),
+        ),
     ],
 )
 def test_speaker(

@@ -93,6 +93,9 @@ def resolve(
     if span is None or len(span) == 0:
         return None
     head = span.root
+    if _affiliation(head):
+        holder = _affiliate(doc, text, span, source, entities, exclude)
+        return Speaker(name=_named_part(span)) if holder is None else Speaker(name=holder.name, entity=holder.id)
     entity = _mentioned((head.idx, head.idx + len(head)), entities) or _in_core(head, span, entities)
     if entity is not None:
         return Speaker(name=entity.name, entity=entity.id)
@@ -119,6 +122,26 @@ def resolve(
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=_named_part(span))
+
+
+def _affiliation(head: Token) -> bool:
+    """ "The Wisconsin Republican", "the Vermont Democrat": one person called by party or nationality (a
+    singular of what spaCy tags NORP), not the party."""
+    return head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP") and _definite(head)
+
+
+def _affiliate(
+    doc: Doc, text: str, span: Span, source: Range, entities: Sequence[Entity], exclude: Sequence[Range]
+) -> Entity | None:
+    """Who "the Wisconsin Republican" is: the person a pronoun would be, the last subject first (such a
+    description varies how a text names whom it is about: "Ryan told CNN ... It was a reversal for the
+    Wisconsin Republican"). One that a clause of its own defines ("the lifelong Republican who wrote the
+    speech", with no comma before "who") or brought in as someone new names itself."""
+    defined = any(c.dep_ in ("relcl", "acl") and c.doc[c.left_edge.i - 1].text != "," for c in span.root.children)
+    if defined or _brought_in(span):
+        return None
+    found = _antecedent(doc, text, source[0], _SOMEONE, entities, exclude)
+    return None if found is None else found[2]
 
 
 def _named_part(span: Span) -> str:
@@ -198,7 +221,8 @@ def _definite(head: Token) -> bool:
 
 
 _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
-_QUALIFIERS: Final = frozenset({"compound", "amod", "nmod"})
+_QUALIFIERS: Final = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_PLACES: Final = frozenset({"GPE", "LOC", "FAC"})
 _DEFINITE: Final = words("the this that these those")
 
 
@@ -221,13 +245,15 @@ def _names_the_source(path: list[Token], head: Token) -> bool:
     decides, so an apposition ("..., councillor Dana Okafor") counts even where the parser hung it under a
     modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not. A
     name that qualifies the head (itself no entity's mention, or it would have been resolved already) says
-    what kind of speaker it is, not who: "Tory MPs", "the Labour leader", "Pentagon officials"."""
+    what kind of speaker it is, not who: "Tory MPs", "the Labour leader", "Pentagon officials", nor does one
+    that qualifies a word further down ("intellectuals and many GOP elected officials"). A place set after
+    a place ("in Merrillville, Indiana") is no apposition to the speaker."""
     if path and head.pos_ in ("NOUN", "PROPN") and path[-1].dep_ in _QUALIFIERS:
         return False
     for token in path:
-        if token.dep_ == "appos":
+        if token.dep_ == "appos" and token.ent_type_ not in _PLACES:
             return True
-        if token.dep_ in _NOT_THE_SPEAKER:
+        if token.dep_ in _NOT_THE_SPEAKER or (token.dep_ in _QUALIFIERS and token is not path[0]):
             return False
     return True
 
