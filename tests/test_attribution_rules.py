@@ -284,6 +284,12 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The plan, Sen. Okafor argued, would cost the port far too much.",
             ("indirect", "The plan, Sen. Okafor argued, would cost the port far too much", "argued", "Sen. Okafor"),
         ),
+        # a relative pronoun before the source opens the content, source and cue inside (a regression: the
+        # content was cut at the cue, leaving "which officials")
+        (
+            "The bridge, which officials say is safe, carries 40,000 cars a day.",
+            ("indirect", "which officials say is safe", "say", "officials"),
+        ),
         # ... what stands before the reported clause's subject is the article's when the aside follows it
         (
             "After the storm, the port, the minister said, will stay closed for a week.",

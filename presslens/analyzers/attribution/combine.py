@@ -30,6 +30,7 @@ _UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 # Words that are never a report on their own, whatever the tagger's confidence.
+_RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
@@ -242,9 +243,20 @@ def without_cue(text: str, draft: Draft) -> Range:
         return start, end
     if (_has_mark(text[start : draft.cue[0]]) and _has_mark(text[draft.cue[1] : end])) or _aside(text, draft):
         return start, end
+    if _relative_frame(text, draft):
+        return start, end
     before = trim(text, (start, min(end, draft.cue[0])))
     after = trim(text, (max(start, draft.cue[1]), end))
     return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _relative_frame(text: str, draft: Draft) -> bool:
+    """A relative pronoun and the source stand before the cue ("the bridge, which officials say is safe"):
+    the pronoun opens the content, as PolNeAR marks it, and the source and cue inside stay."""
+    if draft.cue is None or draft.source is None or not draft.content[0] <= draft.source[0] < draft.cue[0]:
+        return False
+    before = text[draft.content[0] : draft.source[0]] + text[draft.source[1] : draft.cue[0]]
+    return before.strip().lower() in _RELATIVES
 
 
 def _aside(text: str, draft: Draft) -> bool:

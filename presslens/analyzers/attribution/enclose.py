@@ -92,9 +92,14 @@ def reports_within(doc: Doc, drafts: Sequence[Draft]) -> list[Draft]:
     """Inside another's content only a report of words stays an attribution of its own: "X said that the
     Gazette reported Y" is a chain of reporting a reader follows, but in "X said voters who know the
     area want Y" what voters know and want is part of X's words. (PolNeAR marks the outermost report only,
-    and held-out train bears the rest out: most of the inner beliefs and intentions kept were wrong.)"""
+    and held-out train bears the rest out: most of the inner beliefs and intentions kept were wrong.) A
+    part of a content read again with the same cue is no report inside it."""
     holders = nesting(drafts)
-    return [d for d, holder in zip(drafts, holders, strict=True) if holder is None or _reports_words(doc, d)]
+    return [
+        d
+        for d, holder in zip(drafts, holders, strict=True)
+        if holder is None or (_reports_words(doc, d) and d.cue != drafts[holder].cue)
+    ]
 
 
 def _reports_words(doc: Doc, draft: Draft) -> bool:

@@ -162,7 +162,7 @@ def _sets_off(token: Token, head: Token) -> bool:
     while after.head.i != head.i and after.head.i != after.i:
         after = after.head
     return "conj" not in (token.nbor().dep_, token.nbor().head.dep_) and not (
-        after.head.i == head.i and after.dep_ == "appos"
+        after.head.i == head.i and after.dep_ == "appos" and not _names_a_place(after)
     )
 
 
@@ -222,7 +222,7 @@ def _definite(head: Token) -> bool:
 
 _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
 _QUALIFIERS: Final = frozenset({"compound", "amod", "nmod", "npadvmod"})
-_PLACES: Final = frozenset({"GPE", "LOC", "FAC"})
+_WHERE: Final = words("in at near from outside inside across around throughout")
 _DEFINITE: Final = words("the this that these those")
 
 
@@ -246,16 +246,26 @@ def _names_the_source(path: list[Token], head: Token) -> bool:
     modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not. A
     name that qualifies the head (itself no entity's mention, or it would have been resolved already) says
     what kind of speaker it is, not who: "Tory MPs", "the Labour leader", "Pentagon officials", nor does one
-    that qualifies a word further down ("intellectuals and many GOP elected officials"). A place set after
-    a place ("in Merrillville, Indiana") is no apposition to the speaker."""
+    that qualifies a word further down ("intellectuals and many GOP elected officials")."""
     if path and head.pos_ in ("NOUN", "PROPN") and path[-1].dep_ in _QUALIFIERS:
         return False
     for token in path:
-        if token.dep_ == "appos" and token.ent_type_ not in _PLACES:
-            return True
+        if token.dep_ == "appos":
+            return not _names_a_place(token)
         if token.dep_ in _NOT_THE_SPEAKER or (token.dep_ in _QUALIFIERS and token is not path[0]):
             return False
     return True
+
+
+def _names_a_place(appos: Token) -> bool:
+    """Whether an apposition follows, after a comma, the object of a preposition of place ("Observers in
+    the capital, Sylvania City"): it says which place. Read off the words before it, not off where the
+    parser hung it, which changes with the name."""
+    at = appos.left_edge.i
+    if at < 2 or appos.doc[at - 1].text != ",":
+        return False
+    before = appos.doc[at - 2]
+    return before.dep_ == "pobj" and before.head.lower_ in _WHERE
 
 
 def _path_to(token: Token, head: Token) -> list[Token]:
