@@ -72,14 +72,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--checkpoint", type=Path, default=None, help="save the torch weights here after each epoch")
     parser.add_argument("--init", type=Path, default=None, help="start from weights saved by --checkpoint")
     parser.add_argument(
-        "--teacher",
-        type=teacher_spec,
-        action="append",
-        default=[],
-        metavar="WEIGHTS:LAYERS",
-        help="distil the attribution head from weights saved by --checkpoint (repeat: their mean)",
-    )
-    parser.add_argument(
         "--train-on-heldout",
         choices=("attribution", "techniques"),
         action="append",
@@ -87,12 +79,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="HEAD",
         help="train HEAD on its held-out 10%% too (the shipped run, after the choices; repeatable)",
     )
-    parser.add_argument("--distill", type=float, default=0.5, help="weight of the teachers' soft targets (0-1)")
-    parser.add_argument(
-        "--distill-semeval",
-        action="store_true",
-        help="with --teacher, also teach the attribution head on the SemEval texts (soft targets only)",
-    )
+    _switches(parser)
+    _distillation(parser)
+    args = parser.parse_args(argv)
+    if not args.packed and not (args.polnear and args.semeval):
+        parser.error("give --polnear and --semeval, or --packed FILE made from them by python -m training.packed")
+    return args
+
+
+def _switches(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--export",
         action=argparse.BooleanOptionalAction,
@@ -105,10 +100,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=True,
         help="bfloat16 autocast for training steps (2x faster on AVX512-BF16 CPUs)",
     )
-    args = parser.parse_args(argv)
-    if not args.packed and not (args.polnear and args.semeval):
-        parser.error("give --polnear and --semeval, or --packed FILE made from them by python -m training.packed")
-    return args
+
+
+def _distillation(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--teacher",
+        type=teacher_spec,
+        action="append",
+        default=[],
+        metavar="WEIGHTS:LAYERS",
+        help="distil the attribution head from weights saved by --checkpoint (repeat: their mean)",
+    )
+    parser.add_argument("--distill", type=float, default=0.5, help="weight of the teachers' soft targets (0-1)")
+    parser.add_argument(
+        "--distill-semeval",
+        action="store_true",
+        help="with --teacher, also teach the attribution head on the SemEval texts (soft targets only)",
+    )
 
 
 def teacher_spec(value: str) -> tuple[Path, int]:
