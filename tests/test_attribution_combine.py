@@ -12,6 +12,7 @@ from presslens.analyzers.attribution.combine import (
     merge,
     one_reading_per_cue,
     own_frame,
+    without_own_source,
 )
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.link import fronted, noun_to_content
@@ -306,3 +307,32 @@ def test_one_reading_per_cue(
 ) -> None:
     drafts = [Draft(content=c, cue=_at(WARNED, cue) if cue else None, score=score) for c, cue, score in readings]
     assert [d.content for d in one_reading_per_cue(drafts)] == kept
+
+
+POLL = "Harbour trade is booming, a survey finds - and the port expects more ships, according to a study by the Trust."
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "source", "expected"),
+    [
+        # a content run into its own source, the cue outside, ends before the source
+        ("Harbour trade is booming, a survey", "finds", "a survey", "Harbour trade is booming"),
+        # ... and drops a dash the cut leaves
+        (
+            "a survey finds - and the port expects more ships",
+            "according to",
+            "a survey finds",
+            "and the port expects more ships",
+        ),
+        # a content that is its source and nothing more is no report
+        ("a study by the Trust", "according to", "a study by the Trust", None),
+        # a source inside the content beside its cue is an aside, and stays
+        ("Harbour trade is booming, a survey finds", "finds", "a survey", "Harbour trade is booming, a survey finds"),
+        # a source outside the content changes nothing
+        ("Harbour trade is booming", "finds", "a survey", "Harbour trade is booming"),
+    ],
+)
+def test_a_content_ends_before_its_own_source(content: str, cue: str, source: str, expected: str | None) -> None:
+    draft = Draft(content=_at(POLL, content), cue=_at(POLL, cue), source=_at(POLL, source))
+    kept = [POLL[slice(*d.content)] for d in without_own_source(POLL, [draft])]
+    assert kept == ([] if expected is None else [expected])

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine, one_reading_per_cue, own_frame, quoted_by, whole_marks
+from .combine import combine, one_reading_per_cue, own_frame, quoted_by, whole_marks, without_own_source
 from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
@@ -45,7 +45,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     )
-    drafts = reports_within(doc, one_reading_per_cue(drafts))
+    drafts = reports_within(doc, one_reading_per_cue(without_own_source(text, drafts)))
     return build(doc, original, drafts, quotes, speech, entities)
 
 

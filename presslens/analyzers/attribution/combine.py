@@ -30,6 +30,7 @@ _UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 # Words that are never a report on their own, whatever the tagger's confidence.
+_DASHES: Final = "-–—"
 _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
@@ -305,6 +306,32 @@ def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: 
         if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NO_REPORT_WORDS:
             unique.setdefault(content, replace(draft, content=content))
     return sorted(unique.values(), key=lambda d: d.content)
+
+
+def without_own_source(text: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """A content that runs into its own source while its cue stands outside ("American dream survives
+    among Millennials, poll | finds") ends before that source; one that is its source and nothing else
+    ("according to an analysis by ...", the analysis taken for what it said) is no report."""
+    out = []
+    for draft in drafts:
+        source, cue, (start, end) = draft.source, draft.cue, draft.content
+        if source is None or cue is None or overlap(cue, draft.content) or not start <= source[0] < end:
+            out.append(draft)
+            continue
+        before, after = _dashless(text, (start, source[0])), _dashless(text, (min(end, source[1]), end))
+        kept = max(before, after, key=lambda r: r[1] - r[0])
+        if len(text[slice(*kept)].split()) > 1:
+            out.append(replace(draft, content=kept))
+    return out
+
+
+def _dashless(text: str, span: Range) -> Range:
+    start, end = trim(text, span)
+    while start < end and text[start] in _DASHES:
+        start, end = trim(text, (start + 1, end))
+    while end > start and text[end - 1] in _DASHES:
+        start, end = trim(text, (start, end - 1))
+    return start, end
 
 
 def one_reading_per_cue(drafts: Sequence[Draft]) -> list[Draft]:
