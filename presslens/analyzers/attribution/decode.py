@@ -89,10 +89,13 @@ def viterbi(probs: np.ndarray, breaks: np.ndarray | None = None) -> np.ndarray:
     logp = np.log(np.maximum(probs, _FLOOR))
     back = np.zeros(logp.shape, dtype=np.int64)
     score = _START + logp[0]
-    for t in range(1, len(logp)):
-        cand = score[:, None] + (_TRANS + _START if breaks is not None and breaks[t] else _TRANS)
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + logp[t]
+    opens = [False] * len(logp) if breaks is None else breaks.tolist()
+    steps, columns = (_TRANS, _TRANS + _START), np.arange(logp.shape[1])
+    for t, row in enumerate(logp[1:], start=1):  # one argmax per step, the best scores read off it
+        cand = score[:, None] + steps[opens[t]]
+        best = cand.argmax(axis=0)
+        back[t] = best
+        score = cand[best, columns] + row
     path = np.zeros(len(logp), dtype=np.int64)
     path[-1] = int(score.argmax())
     for t in range(len(logp) - 1, 0, -1):

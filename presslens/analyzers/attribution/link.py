@@ -8,6 +8,7 @@ around its cue ("A," he said, "B.") is one content, so such pieces are joined be
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
@@ -109,24 +110,31 @@ def _free(span: Range, content: Range, gaps: Sequence[Range]) -> bool:
     return not overlap(span, content) or any(g[0] <= span[0] and span[1] <= g[1] for g in gaps)
 
 
+def _within(spans: Sequence[Range], lo: int, hi: int) -> Sequence[Range]:
+    """The spans reaching into [lo, hi), found by bisection: one role's decoded spans are disjoint and in
+    text order, so their ends are sorted too (an article has dozens of cues and of contents)."""
+    return spans[bisect_right(spans, lo, key=lambda s: s[1]) : bisect_left(spans, hi, key=lambda s: s[0])]
+
+
 def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range]) -> Range | None:
     """The tagged cue that split a joined quote ("A," he said. "B."); else a tagged cue that governs the
     content in the parse; else the nearest tagged cue outside it in its paragraph. (Taking the word that
     governs the content in the parse when no tagged cue does was right a third of the time with this
     tagger: dropping it gained 0.006 cue-F1 and source-F1 on held-out train.)"""
+    # A word's dependents never leave its sentence, so only cues in the content's sentences can govern it.
+    sentences = _sentences(doc, content) or (0, len(text))
+    para = _paragraph(text, content[0])
+    region = (para[0], max(para[1], content[1]))
+    cues = _within(cues, min(sentences[0], region[0]), max(sentences[1], region[1]))
     splitting = [c for c in cues if overlap(c, content) and _free(c, content, gaps)]
     if splitting:
         return splitting[0]
     outside = [c for c in cues if not overlap(c, content)]
-    # A word's dependents never leave its sentence, so only cues in the content's sentences can govern it.
-    sentences = _sentences(doc, content) or (0, len(text))
     ordered = sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content))
     for cue in ordered:
         head = _head(doc, cue)
         if head is not None and _governs(head, content):
             return _second_frame(doc, head, content, ordered[: ordered.index(cue)]) or cue
-    para = _paragraph(text, content[0])
-    region = (para[0], max(para[1], content[1]))
     near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]
     return min(near, key=lambda c: _gap(c, content), default=None)
 
