@@ -29,9 +29,9 @@ _SURE: Final = 0.8
 _UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
-# Words that are never a report on their own, whatever the tagger's confidence.
 _DASHES: Final = "-–—"
 _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
+# Words that are never a report on their own, whatever the tagger's confidence.
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 

@@ -48,3 +48,39 @@ INFINITIVE: Final = words(
 ADDRESSING: Final = words("tell ask inform assure warn remind urge notify advise promise")
 # Prepositions that mark a cue phrase whose object is the content: "called for", "called on".
 PHRASAL: Final = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "refer": frozenset({"to"})}
+# Words that say a person's gender when they stand in the person's own label or before the name. No
+# pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
+MALE_WORDS: Final = words(
+    """mr man men husband father son brother king prince congressman chairman spokesman
+    businessman sir lord boy uncle nephew grandfather gentleman assemblyman councilman alderman
+    statesman policeman"""
+)
+FEMALE_WORDS: Final = words(
+    """mrs ms miss woman women wife mother daughter sister queen princess congresswoman
+    chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
+)
+# Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
+# words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
+KINDS: Final = (
+    (
+        words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
+        words("gazette times post tribune herald journal daily news chronicle courier telegraph observer inquirer"),
+    ),
+    (words("broadcaster network channel station"), words("tv television radio broadcasting network news channel")),
+    (words("company firm corporation conglomerate"), words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
+)
+# Offices held by one person at a time, who is often left unnamed ("the governor").
+OFFICES: Final = words("president governor mayor king queen pope chancellor premier sheriff prince princess minister")
+ABBREVIATED_TITLES: Final = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "adm": "admiral",
+    "gen": "general",
+    "sec": "secretary",
+    "pres": "president",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+}

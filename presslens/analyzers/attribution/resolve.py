@@ -18,7 +18,7 @@ from ..._contract import Entity, Speaker
 from ..entities import TITLES, after_dateline
 from ..names import first_name_gender
 from .draft import Range, overlap
-from .lexicon import words
+from .lexicon import ABBREVIATED_TITLES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
 
 _MALE: Final = words("he him his himself")
 _FEMALE: Final = words("she her hers herself")
@@ -26,32 +26,11 @@ _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
 _RELATIVE: Final = words("who whom whose which that")
-# Words that say a person's gender when they stand in the person's own label or before the name. No
-# pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
-_MALE_WORDS: Final = words(
-    """mr man men husband father son brother king prince congressman chairman spokesman
-    businessman sir lord boy uncle nephew grandfather gentleman assemblyman councilman alderman
-    statesman policeman"""
-)
-_FEMALE_WORDS: Final = words(
-    """mrs ms miss woman women wife mother daughter sister queen princess congresswoman
-    chairwoman spokeswoman businesswoman madam lady girl aunt niece grandmother"""
-)
 _WORD_REACH: Final = 30
 _BEFORE_COMPLEMENT_RE: Final = re.compile(
     r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
 )
 _WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
-# Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
-# words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
-_KINDS: Final = (
-    (
-        words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
-        words("gazette times post tribune herald journal daily news chronicle courier telegraph observer inquirer"),
-    ),
-    (words("broadcaster network channel station"), words("tv television radio broadcasting network news channel")),
-    (words("company firm corporation conglomerate"), words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
-)
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 # Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
 # not those usually left unnamed ("the spokesman", "the officer").
@@ -63,20 +42,6 @@ _ROLES: Final = (
     economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
     author actor actress singer star veteran activist strategist"""
 )
-_OFFICES: Final = words("president governor mayor king queen pope chancellor premier sheriff prince princess minister")
-_ABBREVIATED: Final = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "adm": "admiral",
-    "gen": "general",
-    "sec": "secretary",
-    "pres": "president",
-    "lt": "lieutenant",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "prof": "professor",
-}
 _THINGS: Final = frozenset({"ORG", "GPE"})
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
@@ -137,7 +102,10 @@ def _affiliate(
     description varies how a text names whom it is about: "Ryan told CNN ... It was a reversal for the
     Wisconsin Republican"). One that a clause of its own defines ("the lifelong Republican who wrote the
     speech", with no comma before "who") or brought in as someone new names itself."""
-    defined = any(c.dep_ in ("relcl", "acl") and c.doc[c.left_edge.i - 1].text != "," for c in span.root.children)
+    defined = any(
+        c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text != ","
+        for c in span.root.children
+    )
     if defined or _brought_in(span):
         return None
     found = _antecedent(doc, text, source[0], _SOMEONE, entities, exclude)
@@ -175,7 +143,7 @@ def _role_holder(
     ("the President", "the governor"), who is often someone the article never names."""
     role = span.root.lemma_.lower()
     titled = _titled(text, role, source, entities)
-    if titled is not None or role in _OFFICES or _brought_in(span):
+    if titled is not None or role in OFFICES or _brought_in(span):
         return titled
     said = {t.lower_ for t in span}
     gendered = _gendered(said)
@@ -197,7 +165,7 @@ def _brought_in(span: Span) -> bool:
 def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """The person whose mention opens with, or follows, the role as a title, nearest before the source, else
     first after it."""
-    titles = {role} | {short for short, full in _ABBREVIATED.items() if full == role}
+    titles = {role} | {short for short, full in ABBREVIATED_TITLES.items() if full == role}
     best: tuple[int, Entity] | None = None
     for entity in entities:
         if entity.type not in _PERSON_TYPES:
@@ -246,7 +214,8 @@ def _names_the_source(path: list[Token], head: Token) -> bool:
     modifier ("the guardian of Port Elsa, councillor Dana Okafor"), and a modifier's own words do not. A
     name that qualifies the head (itself no entity's mention, or it would have been resolved already) says
     what kind of speaker it is, not who: "Tory MPs", "the Labour leader", "Pentagon officials", nor does one
-    that qualifies a word further down ("intellectuals and many GOP elected officials")."""
+    that qualifies a word further down ("intellectuals and many GOP elected officials"), nor an apposition
+    that says which place ("in Merrillville, Indiana")."""
     if path and head.pos_ in ("NOUN", "PROPN") and path[-1].dep_ in _QUALIFIERS:
         return False
     for token in path:
@@ -292,8 +261,8 @@ def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
 
 def _gendered(said: set[str]) -> str | None:
     """ "m" or "f" when the words say so ("Mrs", "chairwoman", "Assemblywoman"), else None."""
-    female = bool(said & _FEMALE_WORDS) or any(w.endswith(("woman", "women")) for w in said)
-    male = bool(said & _MALE_WORDS)
+    female = bool(said & FEMALE_WORDS) or any(w.endswith(("woman", "women")) for w in said)
+    male = bool(said & MALE_WORDS)
     return None if female == male else "f" if female else "m"
 
 
@@ -449,13 +418,13 @@ def _subject_rank(doc: Doc, start: int, end: int) -> int:
 
 
 def _kin(noun: str) -> frozenset[str]:
-    return next((nouns for nouns, _ in _KINDS if noun in nouns), frozenset({noun}))
+    return next((nouns for nouns, _ in KINDS if noun in nouns), frozenset({noun}))
 
 
 def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """ "The paper" after "the Harbour Gazette": the organisation named last before the mention whose
     name says it is of the noun's kind."""
-    marks = next((names for nouns, names in _KINDS if head.lemma_.lower() in nouns), None)
+    marks = next((names for nouns, names in KINDS if head.lemma_.lower() in nouns), None)
     if head.pos_ != "NOUN" or marks is None:
         return None
     best: tuple[int, Entity] | None = None
