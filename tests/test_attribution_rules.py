@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from presslens._contract import Attribution
 from presslens.analyzers.attribution import attribute
+from presslens.analyzers.attribution.syntax import subject_of
 
 
 def _attributions(nlp: Language, text: str) -> tuple[Attribution, ...]:
@@ -415,3 +416,23 @@ def test_a_participle_frames_the_quote_after_it(nlp: Language, text: str) -> Non
         for a in _attributions(nlp, text)
     ]
     assert rows == [("We have won", "said", "Lopez"), ("He cares about the harbour", "adding", "Lopez")]
+
+
+@pytest.mark.parametrize(
+    ("text", "participle", "subject"),
+    [
+        # a participle after a reported clause is the sayer's act (a regression: "citing a new survey" was
+        # the bridge's, the subject of the clause spaCy hung it on)
+        ("The ministry said the bridge was safe, citing a new survey.", "citing", "ministry"),
+        ("Officials believe the bridge is safe, pointing to a survey.", "pointing", "Officials"),
+        # with no reporting verb above, the clause's own subject stays
+        ("The bridge was closed, citing safety concerns.", "citing", "bridge"),
+    ],
+)
+def test_a_participle_after_a_reported_clause_is_the_sayers(
+    nlp: Language, text: str, participle: str, subject: str
+) -> None:
+    doc = nlp(text)
+    (verb,) = [t for t in doc if t.text == participle]
+    found = subject_of(verb)
+    assert found is not None and found.text == subject

@@ -10,7 +10,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .draft import Range, token_range
-from .lexicon import ADDRESSING
+from .lexicon import ADDRESSING, REPORTING
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
@@ -59,8 +59,19 @@ def subject_of(verb: Token) -> Token | None:
         made = _made_to_act(node)
         if made is not None:
             return made
-        node = node.head
+        node = _sayer(node) or node.head
     return None
+
+
+def _sayer(participle: Token) -> Token | None:
+    """The reporting verb a participle set off after a reported clause belongs to ("said the bridge was
+    safe, citing a survey": the sayer cites), where spaCy hangs it on the reported clause's verb, whose
+    subject ("the bridge") cites nothing."""
+    clause = participle.head
+    after_comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or not after_comma or clause.dep_ != "ccomp":
+        return None
+    return clause.head if clause.head.lemma_ in REPORTING and clause.head.i < clause.i < participle.i else None
 
 
 def _made_to_act(verb: Token) -> Token | None:
