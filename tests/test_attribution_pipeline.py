@@ -80,6 +80,24 @@ def test_headline_verb_is_not_an_attribution() -> None:
     assert all(a.content.start > text.index("By Tomasz") for a in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She read "The Long Bridge" on the train.', []),
+        ('They sang "Home Again" at the rally.', []),
+        ('The committee\'s report, titled "A Bridge Too Costly," was published on Monday.', []),
+        # a verb of saying or of labelling keeps a title-cased quote as someone's words
+        ('The crowd chanted "Close The Toll Gate" as she spoke.', [('"Close The Toll Gate"', "chanted")]),
+        ('Critics dubbed him "The Toll King" last year.', [('him "The Toll King"', "dubbed")]),
+    ],
+)
+def test_title_read_by_the_tagger_is_not_an_attribution(text: str, expected: list[tuple[str, str]]) -> None:
+    """Regression: the tagger read 'She read "The Long Bridge"' as the reader's words (cue "read"); a
+    title-cased quote is someone's words only after a verb of saying or labelling."""
+    found = analyze(text, AnalyzeOptions(analyzers=frozenset({"attributions"}))).attributions
+    assert [(a.content.text, a.cue.text if a.cue else "") for a in found] == expected
+
+
 @pytest.mark.parametrize("text", ARTICLES)
 def test_swapping_sides_gives_the_same_attributions(text: str) -> None:
     """Symmetry: with the sides swapped, the same words are found as content, cue and source, with the

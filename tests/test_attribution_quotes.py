@@ -79,6 +79,9 @@ def test_missing_marks_are_recorded(text: str, opened: bool, closed: bool) -> No
         ("The so-called “reform” passed.", False),
         ("The mayor, known as “the Bulldozer,” arrived.", False),
         ("They backed “comprehensive tax reform.”", False),
+        # a cry or a hashtag makes a title-cased run a chant or a post, not a name
+        ("They chanted “Stop The Toll Now!”", True),
+        ("She posted “Thank You Harbour City #TollFree” at noon.", True),
     ],
 )
 def test_is_speech(text: str, speech: bool) -> None:

@@ -15,7 +15,15 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, Entity
 from ..._parsed import Parsed
 from .build import build
-from .combine import combine, one_reading_per_cue, own_frame, quoted_by, whole_marks, without_own_source
+from .combine import (
+    combine,
+    not_titles,
+    one_reading_per_cue,
+    own_frame,
+    quoted_by,
+    whole_marks,
+    without_own_source,
+)
 from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
@@ -40,6 +48,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     original = doc.text
     quotes = find_quotes(original)
     text = double_marked(original, quotes)
+    tagged = not_titles(doc, text, tagged, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
     drafts = enclose(

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ..stance import cue_stance
 from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
-from .lexicon import SPEECH
-from .quotes import MARKS, Quote
+from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
+from .quotes import MARKS, Quote, is_title
 from .syntax import cue_start, noun_phrase, subject_of
 
 _SAME_MATCH: Final = 0.5
@@ -32,6 +32,7 @@ _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _DASHES: Final = "-–—"
 _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
 # Words that are never a report on their own, whatever the tagger's confidence.
+_SAYS_OR_LABELS: Final = UTTERING | frozenset(OBJECT_PREDICATE)
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
@@ -138,6 +139,21 @@ def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
 def _holds(outer: Draft, inner: Draft) -> bool:
     start, end = outer.content
     return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
+
+
+def not_titles(doc: Doc, text: str, tagged: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
+    """Drops the tagger's drafts whose content is mostly a title's marks ('She read "The Long Bridge" on
+    the train'): they name a work, not words someone said, unless a verb of saying or of labelling governs
+    them ('chanting "Dump Trump"', 'called the plan "A Gift For The Rich"')."""
+    titles = [(q.start, q.end) for q in quotes if is_title(text, q)]
+    return [d for d in tagged if not (titles and _names_a_work(doc, d, titles))]
+
+
+def _names_a_work(doc: Doc, draft: Draft, titles: Sequence[Range]) -> bool:
+    if draft.cue_head is not None and doc[draft.cue_head].lemma_ in _SAYS_OR_LABELS:
+        return False
+    covered = sum(overlap(draft.content, title) for title in titles)
+    return 2 * covered >= draft.content[1] - draft.content[0]
 
 
 def quoted_by(tagged: Sequence[Draft], quote: Quote) -> bool:

@@ -27,6 +27,12 @@ COGNITION: Final = words(
     "realise understand consider"
 )
 REPORTING: Final = SPEECH | COGNITION
+# Verbs that give a quote as words spoken aloud: after any other verb a title-cased quote ("read "The Long
+# Bridge"", "sang "Home Again"") names a work, not someone's words.
+UTTERING: Final = words(
+    "say tell ask declare state announce proclaim exclaim chant shout yell scream cry cheer whisper mutter "
+    "reply respond answer retort add insist"
+)
 # Verbs whose content is an object plus its predicate: "accused X of Y", "described X as Y", "called X Y".
 OBJECT_PREDICATE: Final = {
     "accuse": "of",

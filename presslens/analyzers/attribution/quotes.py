@@ -26,6 +26,7 @@ _PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
 _WORD_RE: Final = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _SPACE: Final = frozenset(" \t\r\n\xa0\u2009\u202f")
 _STRIP: Final = " \t\r\n\xa0'`\"“”„«»‘’"
+_UTTERED_RE: Final = re.compile("[,!?#@]")
 _LEFT_OPEN: Final = _SPACE | frozenset("([{—–-/")
 
 
@@ -169,11 +170,18 @@ def is_speech(text: str, quote: Quote) -> bool:
     """
     inner = text[slice(*quote.inner)].strip(_STRIP)
     words = _WORD_RE.findall(inner)
-    if len(words) < 2:
-        return False
-    if _title_cased(words) and len(words) <= 8:
+    if len(words) < 2 or is_title(text, quote):
         return False
     return len(words) >= 4 or inner[-1:] in "?!"
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """Whether a quote is a title-cased run of two to eight words ("The Long Bridge", "Saturday Night
+    Live"): the name of a work or a show, which reads as words said only after a verb of saying. A run with
+    a comma, a hashtag or a cry inside ("Trump, Trump, Trump", "Stop TTIP!") is a chant or a post."""
+    inner = text[slice(*quote.inner)].strip(_STRIP).rstrip(".,")
+    words = _WORD_RE.findall(inner)
+    return 2 <= len(words) <= 8 and _title_cased(words) and not _UTTERED_RE.search(inner)
 
 
 def _title_cased(words: list[str]) -> bool:
