@@ -54,10 +54,6 @@ PART = Draft(content=_at(TEXT, "the mayor claimed"), cue=_at(TEXT, "reported"), 
             [Draft(content=_at(TEXT, "the mayor"), cue=OUTER.cue, source=OUTER.source)],
             [OUTER.content],
         ),
-        # a tagger draft linked to no cue is not reported
-        ([Draft(content=INNER.content, score=0.95)], [], []),
-        # nor is a one-word fragment the tagger is unsure of
-        ([Draft(content=_at(TEXT, "port"), cue=_at(TEXT, "claimed"), score=0.5)], [], []),
     ],
 )
 def test_merge(tagged: list[Draft], rules: list[Draft], expected: list[tuple[int, int]]) -> None:

@@ -27,6 +27,7 @@ from .combine import (
 from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
+from .gate import credible, load_gate
 from .link import fronted, link, noun_to_content, reach_content, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
@@ -50,6 +51,8 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     text = double_marked(original, quotes)
     tagged = not_titles(doc, text, tagged, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
+    if tagged:
+        tagged = credible(doc, text, tagged, [(q.start, q.end) for q in quotes], load_gate())
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]

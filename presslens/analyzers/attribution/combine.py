@@ -15,7 +15,6 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from ..stance import cue_stance
 from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
 from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
 from .quotes import MARKS, Quote, is_title
@@ -26,7 +25,6 @@ _SNAP_SHARE: Final = 0.5
 _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
-_UNSURE: Final = 0.5
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _DASHES: Final = "-–—"
@@ -70,22 +68,10 @@ def _around_cue(draft: Draft) -> bool:
     return draft.cue is not None and draft.content[0] < draft.cue[0] and draft.cue[1] < draft.content[1]
 
 
-def _credible(text: str, draft: Draft) -> bool:
-    """A tagger draft worth reporting: linked to a cue, held with a mean content probability of at least
-    ``_UNSURE`` (below it a quarter were right on held-out train, dropping them +0.003 content-F1), and
-    more than a stray word unless the tagger is sure of it (one-word contents are real, "you don't like
-    it", but so are the tagger's fragments)."""
-    words = len(text[draft.content[0] : draft.content[1]].split())
-    if draft.cue is None or (draft.source is None and cue_stance(text[draft.cue[0] : draft.cue[1]]) is None):
-        return False
-    return draft.score >= _UNSURE and (words > 1 or draft.score >= _SURE)
-
-
 def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
-    """Every credible tagger draft (completed by its matching rule draft) plus the rule drafts it does
+    """Every tagger draft the gate kept (completed by its matching rule draft) plus the rule drafts it does
     not match. Where a rule draft overlaps a tagger draft without matching it, the surer one wins (see
     ``_wins``)."""
-    tagged = [d for d in tagged if _credible(text, d)]
     framed = [r.content for r in rules if _framed_after(text, r)]
     tagged, rules = _stop_before(text, tagged, framed), _stop_before(text, rules, framed)
     inner = [r for r in rules if any(_holds(o, r) for o in rules if o is not r)]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .decode import Tagged
 from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
 from .quotes import MARKS
-from .syntax import cue_start, noun_phrase, subject_of
+from .syntax import cue_start, governs, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 # A first piece that ends its sentence inside the closing mark, and a frame that opens a new one
@@ -26,7 +26,6 @@ _MAX_GAP: Final = 300
 _SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][\"”']\s+[A-Z]")
 _REACH: Final = 2
 _CLOSE: Final = 15
-_NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
 def _gap(a: Range, b: Range) -> int:
@@ -77,15 +76,6 @@ def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sourc
     return _quoted_gap(text, *gap) and framed and len(cues_between) <= 1 and is_glue(text, [*cues, *sources], *gap)
 
 
-def _governs(cue: Token, content: Range) -> bool:
-    """Whether a dependent of the cue word spans into the content (the clause it introduces)."""
-    for child in cue.children:
-        lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-        if child.dep_ not in _NOT_CONTENT and overlap((lo, hi), content):
-            return True
-    return False
-
-
 def _second_frame(doc: Doc, verb: Token, content: Range, nearer: Sequence[Range]) -> Range | None:
     """A nearer cue on a participle that hangs on the governing verb or on the content ('"A," he said,
     adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it)."""
@@ -133,7 +123,7 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
     ordered = sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content))
     for cue in ordered:
         head = _head(doc, cue)
-        if head is not None and _governs(head, content):
+        if head is not None and governs(head, content):
             return _second_frame(doc, head, content, ordered[: ordered.index(cue)]) or cue
     near = [c for c in outside if _gap(c, content) <= _MAX_GAP and overlap(c, region)]
     return min(near, key=lambda c: _gap(c, content), default=None)

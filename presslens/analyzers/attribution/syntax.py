@@ -9,13 +9,14 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from .draft import Range, token_range
+from .draft import Range, overlap, token_range
 from .lexicon import ADDRESSING, REPORTING
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
+_NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
 def cue_start(doc: Doc, verb: Token) -> int:
@@ -141,3 +142,12 @@ def addressee(doc: Doc, verb: Token) -> Range | None:
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 return noun_phrase(doc, pobj)
     return None
+
+
+def governs(cue: Token, content: Range) -> bool:
+    """Whether a dependent of the cue word spans into the content (the clause it introduces)."""
+    for child in cue.children:
+        lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if child.dep_ not in _NOT_CONTENT and overlap((lo, hi), content):
+            return True
+    return False
