@@ -63,6 +63,13 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
             ["Sanders", "Bernie Sanders"],
         ),
         ("Will Smith said the film was done.", "Will Smith", ["Will Smith"]),
+        # a title spaCy takes into the name is no part of it (a regression: the speaker was "Assemblywoman
+        # Claudia Tenney"), even where spaCy calls the whole an organisation; a monarch keeps the title
+        ("Assemblywoman Claudia Tenney spoke. Tenney said more.", "Claudia Tenney", ["Claudia Tenney", "Tenney"]),
+        ("Spokeswoman Haley Morris said the campaign was confident.", "Haley Morris", ["Haley Morris"]),
+        ("Chief Justice John Roberts wrote the opinion.", "John Roberts", ["John Roberts"]),
+        ("Pope Francis said the war must end.", "Pope Francis", ["Pope Francis"]),
+        ("General Motors said profits rose.", "General Motors", ["General Motors"]),
         # a surname the model took for a thing is still the person (a regression: "Mendes, 52," was a
         # PRODUCT, so its speaker stayed "Mendes, 52")
         (

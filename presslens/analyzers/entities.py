@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._labels import NAME_TYPES
 from .._parsed import Parsed
-from .names import first_name_gender
+from .names import TITLES, first_name_gender
 
 # A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
 # spaCy's small model takes for a date ("a Spanish daily") can be.
@@ -33,9 +33,11 @@ _QUESTION_OPENERS = frozenset(
     {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do", "is"}
     | {"was", "are", "were", "has", "have", "had"}
 )
+# Titles a person is named without ("Sen. Ted Cruz" is Ted Cruz); a monarch or a pope is named with theirs.
+_NAME_TITLES = TITLES - {"king", "queen", "prince", "princess", "pope"}
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "senator", "rep", "gov", "mayor"})
 # Pairs of types spaCy's small model gives the same name in different sentences.
 _CONFUSED = ({"ORG", "PERSON"}, {"GPE", "LOC"})
-_HONORIFICS = _ARTICLES | {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"}
 
 
 @dataclass
@@ -46,20 +48,35 @@ class _Cluster:
 
 def _clean(ent: SpacySpan) -> SpacySpan | None:
     """The entity without a leading article or a possessive ("the Guardian's" -> "Guardian"), and a
-    person's without the honorific spaCy sometimes takes in ("Mrs May" -> "May", which then joins
-    "Theresa May"; the honorific still tells the person's gender from just before the mention) and
-    without what a headline ran on after the name (see ``_not_a_name``)."""
+    person's without the honorific or title spaCy sometimes takes in ("Mrs May" -> "May", which then joins
+    "Theresa May"; "Assemblywoman Claudia Tenney" is named Claudia Tenney; the title still tells the
+    person's gender and office from just before the mention) and without what a headline ran on after the
+    name (see ``_not_a_name``)."""
     start, end = after_dateline(ent).start, ent.end
-    leading = _HONORIFICS if ent.label_ == "PERSON" else _ARTICLES
-    while start < end and ent.doc[start].lower_.rstrip(".") in leading:
+    while start < end and ent.doc[start].lower_ in _ARTICLES:
         start += 1
+    label, titled = ent.label_, start
+    while titled + 1 < end and ent.doc[titled].lower_.rstrip(".") in _NAME_TITLES:
+        titled += 1
+    if titled > start and (label == "PERSON" or _titles_a_person(ent.doc[start:titled], ent.doc[titled:end])):
+        start, label = titled, "PERSON"
     if start + 1 < end and _asks(ent.doc[start]):
         start += 1
-    if ent.label_ == "PERSON":  # "Donald Trump’s America": the person is the possessor
+    if label == "PERSON":  # "Donald Trump’s America": the person is the possessor
         end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS" or _not_a_name(t)), end)
     while end > start and ent.doc[end - 1].tag_ == "POS":
         end -= 1
-    return SpacySpan(ent.doc, start, end, label=ent.label_) if end > start else None
+    return SpacySpan(ent.doc, start, end, label=label) if end > start else None
+
+
+def _titles_a_person(titles: SpacySpan, rest: SpacySpan) -> bool:
+    """Whether titles before a name spaCy did not call a person still make it one ("Spokeswoman Haley
+    Morris" is an ORG to the small model): a given name follows, or a title only a person holds ("Sen.",
+    "Assemblywoman") stands before proper nouns ("General Motors" stays a company)."""
+    if first_name_gender(rest.text) is not None:
+        return True
+    personal = any(t.lower_.rstrip(".") in _PERSONAL_TITLES or t.lower_.endswith(("man", "woman")) for t in titles)
+    return personal and all(t.pos_ == "PROPN" for t in rest)
 
 
 def _not_a_name(token: Token) -> bool:
@@ -197,61 +214,6 @@ def _subtree_chars(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-TITLES = frozenset(
-    [
-        "mayor",
-        "president",
-        "minister",
-        "senator",
-        "sen.",
-        "councillor",
-        "councilor",
-        "governor",
-        "gov.",
-        "general",
-        "colonel",
-        "judge",
-        "justice",
-        "chancellor",
-        "secretary",
-        "chief",
-        "director",
-        "rep.",
-        "representative",
-        "dr.",
-        "professor",
-        "prof.",
-        "prince",
-        "princess",
-        "king",
-        "queen",
-        "ambassador",
-        "commissioner",
-        "premier",
-        "sheriff",
-        "detective",
-        "officer",
-        "inspector",
-        "lieutenant",
-        "captain",
-        "sergeant",
-        "pope",
-        "bishop",
-        "cardinal",
-        "rabbi",
-        "imam",
-        "reverend",
-        "rev.",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "chairwoman",
-        "ceo",
-    ]
-)
-
-
 def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
     """Words before the name in its noun phrase that say what the entity is ("retired general")."""
     first = mention[0]
@@ -270,7 +232,7 @@ def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
             break
         start -= 1
     words = first.doc[start : first.i]
-    if not any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in words):
+    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in words):
         return None
     return words[0].idx, first.idx
 

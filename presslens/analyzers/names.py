@@ -43,13 +43,22 @@ _FEMALE: Final = words(
 )
 
 
-_TITLES: Final = words("mr mrs ms dr sen rep gov president")
+# Honorifics, offices and ranks written before a person's name ("Sen. Ted Cruz", "Assemblywoman Claudia
+# Tenney", "Rep. McCaul"), without their full stops.
+TITLES: Final = words(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor
+    president vice secretary judge justice chief ceo director ambassador commissioner attorney general gen
+    admiral adm colonel col lt lieutenant capt captain sgt sergeant officer detective inspector pastor
+    reverend rev rabbi imam bishop cardinal pope king queen prince princess speaker chairman chairwoman
+    spokesman spokeswoman spokesperson congressman congresswoman assemblyman assemblywoman councilman
+    councilwoman councillor councilor alderman mayor minister premier chancellor sheriff"""
+)
 
 
 def first_name_gender(name: str) -> str | None:
     """ "m" or "f" when the first word of ``name`` is a listed given name, else None."""
     words = [w.strip(".,").lower() for w in name.split()]
-    first = next((w for w in words if w not in _TITLES), "")
+    first = next((w for w in words if w not in TITLES), "")
     if first in _MALE:
         return "m"
     return "f" if first in _FEMALE else None

@@ -15,8 +15,8 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
-from ..entities import TITLES, after_dateline
-from ..names import first_name_gender
+from ..entities import after_dateline
+from ..names import TITLES, first_name_gender
 from .draft import Range, overlap
 from .lexicon import ABBREVIATED_TITLES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
 
@@ -34,9 +34,7 @@ _WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 # Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
 # not those usually left unnamed ("the spokesman", "the officer").
-_ROLES: Final = (
-    frozenset(t.rstrip(".") for t in TITLES) - words("spokesman spokeswoman spokesperson officer")
-) | words(
+_ROLES: Final = (TITLES - words("spokesman spokeswoman spokesperson officer")) | words(
     """candidate nominee mogul billionaire businessman businesswoman executive lawmaker politician
     congressman congresswoman admiral speechwriter commander diplomat envoy attorney lawyer prosecutor
     economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
