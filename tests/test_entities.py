@@ -70,6 +70,13 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ("Chief Justice John Roberts wrote the opinion.", "John Roberts", ["John Roberts"]),
         ("Pope Francis said the war must end.", "Pope Francis", ["Pope Francis"]),
         ("General Motors said profits rose.", "General Motors", ["General Motors"]),
+        # the name is taken from the body, not from a title-cased headline that ran it into the next word
+        # (a regression: the senator was "Marco Rubio Donor")
+        (
+            "Fund Chief Praises Maria Lopez Donor\n\nOn Monday, Maria Lopez said the donor was generous.",
+            "Maria Lopez",
+            ["Maria Lopez Donor", "Maria Lopez"],
+        ),
         # a surname the model took for a thing is still the person (a regression: "Mendes, 52," was a
         # PRODUCT, so its speaker stayed "Mendes, 52")
         (

@@ -292,7 +292,9 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):
-        canonical = max(cluster.names, key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start))
+        canonical = max(
+            _outside_headlines(cluster.names), key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start)
+        )
         spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
         entities.append(
             Entity(
@@ -304,6 +306,36 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
+
+
+def _outside_headlines(names: list[SpacySpan]) -> list[SpacySpan]:
+    """The mentions a canonical name is chosen from: not a title-cased headline's, when spaCy's small model
+    ran the name there into the words around it ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor" made
+    the senator "Marco Rubio Donor", "Gold Star Mom Corners Obama" the president "Gold Star Mom Corners
+    Obama"); a headline's full name stays ("Hillary Clinton" where the body says "Clinton")."""
+    body = [_words(m) for m in names if not _in_headline(m)]
+    return [m for m in names if not (_in_headline(m) and _runs_on(_words(m), body))] or names
+
+
+def _runs_on(words: list[str], body: list[list[str]]) -> bool:
+    """Whether the words are a name from the body with more words after it, or before it that do not open
+    with a given name."""
+    for name in body:
+        n = len(name)
+        if 0 < n < len(words) and (words[:n] == name or (words[-n:] == name and first_name_gender(words[0]) is None)):
+            return True
+    return False
+
+
+def _in_headline(mention: SpacySpan) -> bool:
+    """Whether the mention stands in a title-cased line of four words or more (a headline or a byline)."""
+    text = mention.doc.text
+    start = text.rfind("\n", 0, mention.start_char) + 1
+    end = text.find("\n", mention.end_char)
+    line = text[start : len(text) if end < 0 else end].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in long_words)
 
 
 def _type_of(cluster: _Cluster) -> str:
