@@ -184,3 +184,18 @@ def test_dateline_names_a_place(parse, text: str, places: dict[str, list[str]]) 
 )
 def test_first_name_gender(name: str, gender: str | None) -> None:
     assert first_name_gender(name) == gender
+
+
+def test_name_inside_quoted_words_is_not_the_canonical_name(parse) -> None:
+    """Regression: spaCy took a speaker's epithet into the name inside a quote ("working Crooked Hillary
+    Clinton"), and the longest mention became the person's name; the outlet's own mentions name them."""
+    parsed = parse('Maria Lopez spoke on Monday. He said, "It was harder than beating Crooked Maria Lopez."')
+    doc = parsed.doc
+    epithet = doc.text.index("Crooked")
+    doc.ents = [
+        doc.char_span(0, len("Maria Lopez"), label="PERSON"),
+        doc.char_span(epithet, epithet + len("Crooked Maria Lopez"), label="PERSON"),
+    ]
+    (found,) = find_entities(parsed)
+    assert found.name == "Maria Lopez"
+    assert [m.text for m in found.mentions] == ["Maria Lopez", "Crooked Maria Lopez"]

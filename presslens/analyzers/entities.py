@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._labels import NAME_TYPES
 from .._parsed import Parsed
+from .attribution.quotes import find_quotes
 from .names import TITLES, first_name_gender
 
 # A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
@@ -287,13 +288,15 @@ def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
 def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
     text = parsed.text
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
     mentions = [m for ent in parsed.doc.ents if ent.label_ in NAME_TYPES and (m := _clean(ent)) is not None]
     mentions = _datelines(parsed.doc, mentions)
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):
         canonical = max(
-            _outside_headlines(cluster.names), key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start)
+            _narrated(_outside_headlines(cluster.names), quoted),
+            key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start),
         )
         spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
         entities.append(
@@ -308,21 +311,32 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
+def _narrated(names: list[SpacySpan], quoted: list[tuple[int, int]]) -> list[SpacySpan]:
+    """The mentions a canonical name is chosen from, without an epithet spaCy took into a name inside
+    someone's quoted words ("working Crooked Hillary Clinton"): a quoted mention that is a name the outlet
+    uses with words before it that are no given name."""
+    inside = [any(s <= m.start_char < e for s, e in quoted) for m in names]
+    narrated = [_words(m) for m, q in zip(names, inside, strict=True) if not q]
+    return [m for m, q in zip(names, inside, strict=True) if not (q and _extends(_words(m), narrated, False))]
+
+
 def _outside_headlines(names: list[SpacySpan]) -> list[SpacySpan]:
-    """The mentions a canonical name is chosen from: not a title-cased headline's, when spaCy's small model
-    ran the name there into the words around it ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor" made
-    the senator "Marco Rubio Donor", "Gold Star Mom Corners Obama" the president "Gold Star Mom Corners
-    Obama"); a headline's full name stays ("Hillary Clinton" where the body says "Clinton")."""
+    """Without a title-cased headline's mention where spaCy's small model ran a name the body uses into
+    the words around it ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor" made the senator "Marco
+    Rubio Donor", "Gold Star Mom Corners Obama" the president "Gold Star Mom Corners Obama"); a headline's
+    full name stays ("Hillary Clinton" where the body says "Clinton")."""
     body = [_words(m) for m in names if not _in_headline(m)]
-    return [m for m in names if not (_in_headline(m) and _runs_on(_words(m), body))] or names
+    return [m for m in names if not (_in_headline(m) and _extends(_words(m), body, True))]
 
 
-def _runs_on(words: list[str], body: list[list[str]]) -> bool:
-    """Whether the words are a name from the body with more words after it, or before it that do not open
-    with a given name."""
-    for name in body:
+def _extends(words: list[str], names: list[list[str]], after: bool) -> bool:
+    """Whether the words are one of the names with more words before it that do not open with a given
+    name ("Crooked Hillary Clinton", not "Hillary Clinton" for "Clinton") or, if ``after``, after it."""
+    for name in names:
         n = len(name)
-        if 0 < n < len(words) and (words[:n] == name or (words[-n:] == name and first_name_gender(words[0]) is None)):
+        if 0 < n < len(words) and (
+            (after and words[:n] == name) or (words[-n:] == name and first_name_gender(words[0]) is None)
+        ):
             return True
     return False
 
