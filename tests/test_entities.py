@@ -199,3 +199,17 @@ def test_name_inside_quoted_words_is_not_the_canonical_name(parse) -> None:
     (found,) = find_entities(parsed)
     assert found.name == "Maria Lopez"
     assert [m.text for m in found.mentions] == ["Maria Lopez", "Crooked Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Juan "Chico" Manriquez of Queens said the parade was long.', 'Juan "Chico" Manriquez'),
+        ("The quote came from the Vox Populi (Voice of the People) column.", "Vox Populi"),
+        ("''We will see,'' said Donald Trump ''. He left.", "Donald Trump"),
+    ],
+)
+def test_name_ends_where_the_name_does(parse, text: str, name: str) -> None:
+    """Regression: spaCy ended names on a preposition, an unclosed bracket or a quote mark ("Juan "Chico"
+    Manriquez of", "Vox Populi (Voice of the People", "Donald Trump ''"), and those became speakers' names."""
+    assert name in [e.name for e in find_entities(parse(text))]

@@ -65,9 +65,18 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
         start += 1
     if label == "PERSON":  # "Donald Trump’s America": the person is the possessor
         end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS" or _not_a_name(t)), end)
-    while end > start and ent.doc[end - 1].tag_ == "POS":
+    opened = [t.i for t in ent.doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in ent.doc[opened[-1] : end]):
+        end = opened[-1]  # "Vox Populi (Voice of the People": the bracket closes outside the name
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or _loose_end(ent.doc[end - 1])):
         end -= 1
     return SpacySpan(ent.doc, start, end, label=label) if end > start else None
+
+
+def _loose_end(token: Token) -> bool:
+    """A quote mark, a preposition or a conjunction spaCy left at a name's end ("Juan Manriquez of",
+    "Donald Trump ''")."""
+    return (token.is_punct and token.text not in ")]") or token.pos_ in ("ADP", "CCONJ", "DET")
 
 
 def _titles_a_person(titles: SpacySpan, rest: SpacySpan) -> bool:
