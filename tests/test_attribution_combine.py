@@ -15,7 +15,7 @@ from presslens.analyzers.attribution.combine import (
     without_own_source,
 )
 from presslens.analyzers.attribution.draft import Draft
-from presslens.analyzers.attribution.link import fronted, noun_to_content
+from presslens.analyzers.attribution.link import fronted, noun_to_content, with_predicate
 from presslens.analyzers.attribution.quotes import find_quotes
 
 
@@ -273,6 +273,46 @@ def test_what_the_report_is_about_opens_the_content(
     moved = fronted(doc, draft)
     shown = None if moved.source is None else text[slice(*moved.source)]
     assert (text[slice(*moved.content)], shown) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"),
+    [
+        # the cue's object runs on over what it is taken for
+        (
+            "The mayor defended the toll as a fair price for the bridge.",
+            "defended",
+            "the toll",
+            "the toll as a fair price for the bridge",
+        ),
+        (
+            "Critics refer to the bridge as a white elephant.",
+            "refer to",
+            "the bridge",
+            "the bridge as a white elephant",
+        ),
+        # an "as" that opens a clause of time is no predicate of the object
+        ("The mayor defended the toll as the crowd booed.", "defended", "the toll", "the toll"),
+        # nor is one after a content that does not hold the object
+        (
+            "The mayor said on Monday the toll would stay as it is.",
+            "said",
+            "the toll would stay",
+            "the toll would stay",
+        ),
+    ],
+)
+def test_an_objects_as_phrase_joins_the_content(
+    nlp: Language, text: str, cue: str, content: str, expected: str
+) -> None:
+    """Regression: "defended | the comments | as within the bounds of policy debate" kept the object alone,
+    where PolNeAR's content holds the object and its "as" phrase."""
+    doc = nlp(text)
+    at, start = text.index(cue), text.index(content)
+    head = doc.char_span(at, at + len(cue))
+    assert head is not None
+    draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
+    assert text[slice(*with_predicate(doc, draft).content)] == expected
 
 
 WARNED = "If the rains fail, farmers warned, the harvest will be lost, and the mill will close."

@@ -28,7 +28,7 @@ from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
 from .gate import credible, load_gate
-from .link import fronted, link, noun_to_content, reach_content, without_connective
+from .link import fronted, link, noun_to_content, reach_content, with_predicate, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -63,6 +63,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
 
 def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
-    about"), a proposition noun joins the content ("the idea that ..."), and so does a passive cue's subject
-    ("The court is expected to rule"); a content opening its sentence drops a leading "But" or "In fact,"."""
-    return without_connective(text, fronted(doc, noun_to_content(doc, reach_content(doc, draft))))
+    about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
+    for ("defended the comments as fair") and a passive cue's subject ("The court is expected to rule"); a
+    content opening its sentence drops a leading "But" or "In fact,"."""
+    return without_connective(text, fronted(doc, with_predicate(doc, noun_to_content(doc, reach_content(doc, draft)))))

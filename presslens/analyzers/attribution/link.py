@@ -291,6 +291,30 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
     return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))
 
 
+def with_predicate(doc: Doc, draft: Draft) -> Draft:
+    """A content that holds the cue's object runs on over the "as" phrase after it, which says what the
+    object is taken for ("defended | the comments | as within the bounds of policy debate", "refers to
+    those islands as Chinese bases"): in a sample of PolNeAR train, where a cue verb has an object and an
+    "as" phrase, the content holds both in 67 of 76 cases and never the object alone."""
+    if draft.cue_head is None:
+        return draft
+    verb = doc[draft.cue_head]
+    found = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.idx >= draft.content[1]]
+    if not found or doc.text[draft.content[1] : found[0].idx].strip() or not _holds_object(verb, draft.content):
+        return draft
+    last = found[0].right_edge
+    return replace(draft, content=(draft.content[0], last.idx + len(last)))
+
+
+def _holds_object(verb: Token, content: Range) -> bool:
+    """Whether the content holds the verb's object, direct or after its particle ("refers to X")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ != "as" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(content[0] <= o.idx < content[1] for o in objects)
+
+
 def fronted(doc: Doc, draft: Draft) -> Draft:
     """What the report is about, standing before its cue, opens the content, as PolNeAR marks it: the
     subject of a passive cue ("The court is expected to rule", "The case was viewed as a threat"; 94 of
