@@ -10,12 +10,13 @@ from presslens.analyzers.attribution.combine import (
     continue_quotes,
     join_shared_cues,
     merge,
+    one_per_content,
     one_reading_per_cue,
     own_frame,
     without_own_source,
 )
 from presslens.analyzers.attribution.draft import Draft
-from presslens.analyzers.attribution.link import fronted, noun_to_content, with_predicate
+from presslens.analyzers.attribution.link import fronted, noun_to_content, whole_clause, with_predicate
 from presslens.analyzers.attribution.quotes import find_quotes
 
 
@@ -313,6 +314,48 @@ def test_an_objects_as_phrase_joins_the_content(
     assert head is not None
     draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
     assert text[slice(*with_predicate(doc, draft).content)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "expected"),
+    [
+        # a quote that picks up mid-clause takes the clause's start, after the cue...
+        (
+            'Okafor told the council she was "not quite there yet" on the bridge.',
+            "told",
+            '"not quite there yet" on the bridge',
+            'she was "not quite there yet" on the bridge',
+        ),
+        # ...or before it
+        (
+            'The people of the harbour "deserve a bridge that stands," Okafor said.',
+            "said",
+            '"deserve a bridge that stands,"',
+            'The people of the harbour "deserve a bridge that stands,"',
+        ),
+        # a quote that opens its own sentence stays as it is
+        ('Okafor said: "We deserve a bridge."', "said", '"We deserve a bridge."', '"We deserve a bridge."'),
+    ],
+)
+def test_a_quote_picking_up_mid_clause_takes_the_clause(
+    nlp: Language, text: str, cue: str, content: str, expected: str
+) -> None:
+    """Regression: 'told The Washington Post he was "not quite there yet"' gave the quote alone, where
+    PolNeAR's content (and a reader's) is the reported clause."""
+    doc = nlp(text)
+    at, start = text.index(cue), text.index(content)
+    head = doc.char_span(at, at + len(cue))
+    assert head is not None
+    draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
+    assert text[slice(*whole_clause(doc, draft).content)] == expected
+
+
+def test_two_readings_ending_on_the_same_content_are_one_report() -> None:
+    """Regression: the tagger's reading of a quote and the rule's reading of the clause around it became the
+    same content once the quote took its clause, and the report was listed twice."""
+    first = Draft(content=_at(TEXT, "the port would close"), cue=_at(TEXT, "claimed"), source=_at(TEXT, "the mayor"))
+    second = Draft(content=first.content, cue=_at(TEXT, "reported"), score=0.7)
+    assert one_per_content([first, second, OUTER]) == [first, OUTER]
 
 
 WARNED = "If the rains fail, farmers warned, the harvest will be lost, and the mill will close."

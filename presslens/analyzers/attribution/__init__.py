@@ -18,6 +18,7 @@ from .build import build
 from .combine import (
     combine,
     not_titles,
+    one_per_content,
     one_reading_per_cue,
     own_frame,
     quoted_by,
@@ -28,7 +29,7 @@ from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
 from .gate import credible, load_gate
-from .link import fronted, link, noun_to_content, reach_content, with_predicate, without_connective
+from .link import fronted, link, noun_to_content, reach_content, whole_clause, with_predicate, without_connective
 from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
@@ -57,7 +58,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     drafts = enclose(
         doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
     )
-    drafts = reports_within(doc, one_reading_per_cue(without_own_source(text, drafts)))
+    drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
     return build(doc, original, drafts, quotes, speech, entities)
 
 
@@ -66,4 +67,5 @@ def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
     about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
     for ("defended the comments as fair") and a passive cue's subject ("The court is expected to rule"); a
     content opening its sentence drops a leading "But" or "In fact,"."""
-    return without_connective(text, fronted(doc, with_predicate(doc, noun_to_content(doc, reach_content(doc, draft)))))
+    draft = with_predicate(doc, noun_to_content(doc, reach_content(doc, draft)))
+    return without_connective(text, fronted(doc, whole_clause(doc, draft)))

@@ -9,7 +9,7 @@ that follows an attributed quote with no cue of its own continues it ("A," she s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -301,13 +301,23 @@ def _has_mark(text: str) -> bool:
 def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]) -> list[Draft]:
     """The final drafts in content order, quotes whole, one draft per content."""
     drafts = join_shared_cues(text, [snap(text, d, speech) for d in merge(text, tagged, rules)])
-    drafts = continue_quotes(text, drafts, speech)
+    trimmed = [
+        replace(d, content=_without_loose_end(text, without_cue(text, d)))
+        for d in continue_quotes(text, drafts, speech)
+    ]
+    return sorted(one_per_content(d for d in trimmed if _reportable(text, d.content)), key=lambda d: d.content)
+
+
+def _reportable(text: str, content: Range) -> bool:
+    return content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NO_REPORT_WORDS
+
+
+def one_per_content(drafts: Iterable[Draft]) -> list[Draft]:
+    """The first draft for each content: two readings that end on the same words are one report."""
     unique: dict[Range, Draft] = {}
     for draft in drafts:
-        content = _without_loose_end(text, without_cue(text, draft))
-        if content[1] - content[0] >= _MIN_CONTENT and text[slice(*content)].lower() not in _NO_REPORT_WORDS:
-            unique.setdefault(content, replace(draft, content=content))
-    return sorted(unique.values(), key=lambda d: d.content)
+        unique.setdefault(draft.content, draft)
+    return list(unique.values())
 
 
 def without_own_source(text: str, drafts: Sequence[Draft]) -> list[Draft]:

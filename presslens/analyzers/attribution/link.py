@@ -258,6 +258,8 @@ _PASSIVE_REPORTS: Final = frozenset(
     | {"brand", "name", "deem", "portray"}
 )
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp", "prep", "oprd", "attr", "acomp"})
+_CLAUSES: Final = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
+_FRAGMENT_RE: Final = re.compile('["“]\\s*[a-z]')  # a quote opening on a small letter: mid-clause
 _INFINITIVES: Final = frozenset({"xcomp"})
 _PROPOSITIONS: Final = frozenset(
     {"idea", "notion", "assertion", "claim", "suggestion", "allegation", "accusation", "charge", "comment"}
@@ -313,6 +315,23 @@ def _holds_object(verb: Token, content: Range) -> bool:
         g for c in verb.children if c.dep_ == "prep" and c.lower_ != "as" for g in c.children if g.dep_ == "pobj"
     ]
     return any(content[0] <= o.idx < content[1] for o in objects)
+
+
+def whole_clause(doc: Doc, draft: Draft) -> Draft:
+    """A content that opens with a quote picking up mid-clause ('he was "not quite there yet"', 'The people
+    of Scranton "deserve someone ..."') starts where the clause it belongs to starts: the cue's complement
+    holding the quote, never before the cue's own words when they come first."""
+    start = draft.content[0]
+    if draft.cue_head is None or draft.cue is None or not _FRAGMENT_RE.match(doc.text, start):
+        return draft
+    verb = doc[draft.cue_head]
+    floor = draft.cue[1] if draft.cue[1] <= start else 0
+    for child in verb.children:
+        left = child.left_edge.idx
+        inside = left < start < child.right_edge.idx + len(child.right_edge)
+        if child.dep_ in _CLAUSES and inside and left >= floor and _one_line(doc.text, (left, start), (left, start)):
+            return replace(draft, content=(left, draft.content[1]))
+    return draft
 
 
 def fronted(doc: Doc, draft: Draft) -> Draft:
