@@ -313,7 +313,7 @@ def test_an_objects_as_phrase_joins_the_content(
     head = doc.char_span(at, at + len(cue))
     assert head is not None
     draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
-    assert text[slice(*with_predicate(doc, draft).content)] == expected
+    assert text[slice(*with_predicate(doc, text, draft).content)] == expected
 
 
 @pytest.mark.parametrize(
@@ -347,7 +347,7 @@ def test_a_quote_picking_up_mid_clause_takes_the_clause(
     head = doc.char_span(at, at + len(cue))
     assert head is not None
     draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
-    assert text[slice(*whole_clause(doc, draft).content)] == expected
+    assert text[slice(*whole_clause(doc, text, draft).content)] == expected
 
 
 def test_two_readings_ending_on_the_same_content_are_one_report() -> None:

@@ -304,7 +304,7 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):
         canonical = max(
-            _narrated(_outside_headlines(cluster.names), quoted),
+            _narrated(_outside_headlines(text, cluster.names), quoted),
             key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start),
         )
         spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
@@ -329,13 +329,14 @@ def _narrated(names: list[SpacySpan], quoted: list[tuple[int, int]]) -> list[Spa
     return [m for m, q in zip(names, inside, strict=True) if not (q and _extends(_words(m), narrated, False))]
 
 
-def _outside_headlines(names: list[SpacySpan]) -> list[SpacySpan]:
+def _outside_headlines(text: str, names: list[SpacySpan]) -> list[SpacySpan]:
     """Without a title-cased headline's mention where spaCy's small model ran a name the body uses into
     the words around it ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor" made the senator "Marco
     Rubio Donor", "Gold Star Mom Corners Obama" the president "Gold Star Mom Corners Obama"); a headline's
     full name stays ("Hillary Clinton" where the body says "Clinton")."""
-    body = [_words(m) for m in names if not _in_headline(m)]
-    return [m for m in names if not (_in_headline(m) and _extends(_words(m), body, True))]
+    headline = [_in_headline(text, m) for m in names]
+    body = [_words(m) for m, h in zip(names, headline, strict=True) if not h]
+    return [m for m, h in zip(names, headline, strict=True) if not (h and _extends(_words(m), body, True))]
 
 
 def _extends(words: list[str], names: list[list[str]], after: bool) -> bool:
@@ -350,9 +351,8 @@ def _extends(words: list[str], names: list[list[str]], after: bool) -> bool:
     return False
 
 
-def _in_headline(mention: SpacySpan) -> bool:
+def _in_headline(text: str, mention: SpacySpan) -> bool:
     """Whether the mention stands in a title-cased line of four words or more (a headline or a byline)."""
-    text = mention.doc.text
     start = text.rfind("\n", 0, mention.start_char) + 1
     end = text.find("\n", mention.end_char)
     line = text[start : len(text) if end < 0 else end].strip()

@@ -67,5 +67,5 @@ def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
     about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
     for ("defended the comments as fair") and a passive cue's subject ("The court is expected to rule"); a
     content opening its sentence drops a leading "But" or "In fact,"."""
-    draft = with_predicate(doc, noun_to_content(doc, reach_content(doc, draft)))
-    return without_connective(text, fronted(doc, whole_clause(doc, draft)))
+    draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
+    return without_connective(text, fronted(doc, whole_clause(doc, text, draft)))

@@ -293,7 +293,7 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
     return replace(draft, cue=(draft.cue[0], gap[-1].idx + len(gap[-1])))
 
 
-def with_predicate(doc: Doc, draft: Draft) -> Draft:
+def with_predicate(doc: Doc, text: str, draft: Draft) -> Draft:
     """A content that holds the cue's object runs on over the "as" phrase after it, which says what the
     object is taken for ("defended | the comments | as within the bounds of policy debate", "refers to
     those islands as Chinese bases"): in a sample of PolNeAR train, where a cue verb has an object and an
@@ -302,7 +302,7 @@ def with_predicate(doc: Doc, draft: Draft) -> Draft:
         return draft
     verb = doc[draft.cue_head]
     found = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.idx >= draft.content[1]]
-    if not found or doc.text[draft.content[1] : found[0].idx].strip() or not _holds_object(verb, draft.content):
+    if not found or text[draft.content[1] : found[0].idx].strip() or not _holds_object(verb, draft.content):
         return draft
     last = found[0].right_edge
     return replace(draft, content=(draft.content[0], last.idx + len(last)))
@@ -317,19 +317,19 @@ def _holds_object(verb: Token, content: Range) -> bool:
     return any(content[0] <= o.idx < content[1] for o in objects)
 
 
-def whole_clause(doc: Doc, draft: Draft) -> Draft:
+def whole_clause(doc: Doc, text: str, draft: Draft) -> Draft:
     """A content that opens with a quote picking up mid-clause ('he was "not quite there yet"', 'The people
     of Scranton "deserve someone ..."') starts where the clause it belongs to starts: the cue's complement
     holding the quote, never before the cue's own words when they come first."""
     start = draft.content[0]
-    if draft.cue_head is None or draft.cue is None or not _FRAGMENT_RE.match(doc.text, start):
+    if draft.cue_head is None or draft.cue is None or not _FRAGMENT_RE.match(text, start):
         return draft
     verb = doc[draft.cue_head]
     floor = draft.cue[1] if draft.cue[1] <= start else 0
     for child in verb.children:
         left = child.left_edge.idx
         inside = left < start < child.right_edge.idx + len(child.right_edge)
-        if child.dep_ in _CLAUSES and inside and left >= floor and _one_line(doc.text, (left, start), (left, start)):
+        if child.dep_ in _CLAUSES and inside and left >= floor and _one_line(text, (left, start), (left, start)):
             return replace(draft, content=(left, draft.content[1]))
     return draft
 
