@@ -306,7 +306,7 @@ def test_what_the_report_is_about_opens_the_content(
 def test_an_objects_as_phrase_joins_the_content(
     nlp: Language, text: str, cue: str, content: str, expected: str
 ) -> None:
-    """Regression: "defended | the comments | as within the bounds of policy debate" kept the object alone,
+    """Regression: "defended | the toll | as a fair price for the bridge" kept the object alone,
     where PolNeAR's content holds the object and its "as" phrase."""
     doc = nlp(text)
     at, start = text.index(cue), text.index(content)
@@ -340,7 +340,7 @@ def test_an_objects_as_phrase_joins_the_content(
 def test_a_quote_picking_up_mid_clause_takes_the_clause(
     nlp: Language, text: str, cue: str, content: str, expected: str
 ) -> None:
-    """Regression: 'told The Washington Post he was "not quite there yet"' gave the quote alone, where
+    """Regression: 'told the council she was "not quite there yet"' gave the quote alone, where
     PolNeAR's content (and a reader's) is the reported clause."""
     doc = nlp(text)
     at, start = text.index(cue), text.index(content)

@@ -63,15 +63,15 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
             ["Sanders", "Bernie Sanders"],
         ),
         ("Will Smith said the film was done.", "Will Smith", ["Will Smith"]),
-        # a title spaCy takes into the name is no part of it (a regression: the speaker was "Assemblywoman
-        # Claudia Tenney"), even where spaCy calls the whole an organisation; a monarch keeps the title
-        ("Assemblywoman Claudia Tenney spoke. Tenney said more.", "Claudia Tenney", ["Claudia Tenney", "Tenney"]),
-        ("Spokeswoman Haley Morris said the campaign was confident.", "Haley Morris", ["Haley Morris"]),
+        # a title spaCy takes into the name is no part of it (a regression: a speaker was named with her
+        # title), even where spaCy calls the whole an organisation; a monarch keeps the title
+        ("Assemblywoman Claudia Reyes spoke. Reyes said more.", "Claudia Reyes", ["Claudia Reyes", "Reyes"]),
+        ("Spokeswoman Ines Marlow said the campaign was confident.", "Ines Marlow", ["Ines Marlow"]),
         ("Chief Justice John Roberts wrote the opinion.", "John Roberts", ["John Roberts"]),
         ("Pope Francis said the war must end.", "Pope Francis", ["Pope Francis"]),
         ("General Motors said profits rose.", "General Motors", ["General Motors"]),
         # the name is taken from the body, not from a title-cased headline that ran it into the next word
-        # (a regression: the senator was "Marco Rubio Donor")
+        # (a regression: a senator was named with the headline's next word)
         (
             "Fund Chief Praises Maria Lopez Donor\n\nOn Monday, Maria Lopez said the donor was generous.",
             "Maria Lopez",
@@ -187,8 +187,8 @@ def test_first_name_gender(name: str, gender: str | None) -> None:
 
 
 def test_name_inside_quoted_words_is_not_the_canonical_name(parse) -> None:
-    """Regression: spaCy took a speaker's epithet into the name inside a quote ("working Crooked Hillary
-    Clinton"), and the longest mention became the person's name; the outlet's own mentions name them."""
+    """Regression: spaCy took a speaker's epithet into the name inside a quote, and the longest mention
+    became the person's name; the outlet's own mentions name them."""
     parsed = parse('Maria Lopez spoke on Monday. He said, "It was harder than beating Crooked Maria Lopez."')
     doc = parsed.doc
     epithet = doc.text.index("Crooked")
@@ -204,12 +204,12 @@ def test_name_inside_quoted_words_is_not_the_canonical_name(parse) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ('Juan "Chico" Manriquez of Queens said the parade was long.', 'Juan "Chico" Manriquez'),
-        ("The quote came from the Vox Populi (Voice of the People) column.", "Vox Populi"),
-        ("''We will see,'' said Donald Trump ''. He left.", "Donald Trump"),
+        ('Pedro "Chico" Salas of Queens said the parade was long.', 'Pedro "Chico" Salas'),
+        ("The quote came from the Harbour Voice (Voice of the Docks) column.", "Harbour Voice"),
+        ("''We will see,'' said Maria Lopez ''. She left.", "Maria Lopez"),
     ],
 )
 def test_name_ends_where_the_name_does(parse, text: str, name: str) -> None:
-    """Regression: spaCy ended names on a preposition, an unclosed bracket or a quote mark ("Juan "Chico"
-    Manriquez of", "Vox Populi (Voice of the People", "Donald Trump ''"), and those became speakers' names."""
+    """Regression: spaCy ended names on a preposition, an unclosed bracket or a quote mark ('Pedro "Chico"
+    Salas of', "Harbour Voice (Voice of the Docks", "Maria Lopez ''"), and those became speakers' names."""
     assert name in [e.name for e in find_entities(parse(text))]

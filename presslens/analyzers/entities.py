@@ -34,7 +34,7 @@ _QUESTION_OPENERS = frozenset(
     {"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do", "is"}
     | {"was", "are", "were", "has", "have", "had"}
 )
-# Titles a person is named without ("Sen. Ted Cruz" is Ted Cruz); a monarch or a pope is named with theirs.
+# Titles a person is named without ("Sen. Ada Okafor" is Ada Okafor); a monarch or a pope is named with theirs.
 _NAME_TITLES = TITLES - {"king", "queen", "prince", "princess", "pope"}
 _PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "senator", "rep", "gov", "mayor"})
 # Pairs of types spaCy's small model gives the same name in different sentences.
@@ -50,7 +50,7 @@ class _Cluster:
 def _clean(ent: SpacySpan) -> SpacySpan | None:
     """The entity without a leading article or a possessive ("the Guardian's" -> "Guardian"), and a
     person's without the honorific or title spaCy sometimes takes in ("Mrs May" -> "May", which then joins
-    "Theresa May"; "Assemblywoman Claudia Tenney" is named Claudia Tenney; the title still tells the
+    "Theresa May"; "Assemblywoman Claudia Reyes" is named Claudia Reyes; the title still tells the
     person's gender and office from just before the mention) and without what a headline ran on after the
     name (see ``_not_a_name``)."""
     start, end = after_dateline(ent).start, ent.end
@@ -67,21 +67,21 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
         end = next((t.i for t in ent.doc[start:end] if t.tag_ == "POS" or _not_a_name(t)), end)
     opened = [t.i for t in ent.doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in ent.doc[opened[-1] : end]):
-        end = opened[-1]  # "Vox Populi (Voice of the People": the bracket closes outside the name
+        end = opened[-1]  # "Harbour Voice (Voice of the Docks": the bracket closes outside the name
     while end > start and (ent.doc[end - 1].tag_ == "POS" or _loose_end(ent.doc[end - 1])):
         end -= 1
     return SpacySpan(ent.doc, start, end, label=label) if end > start else None
 
 
 def _loose_end(token: Token) -> bool:
-    """A quote mark, a preposition or a conjunction spaCy left at a name's end ("Juan Manriquez of",
-    "Donald Trump ''")."""
+    """A quote mark, a preposition or a conjunction spaCy left at a name's end ("Tomas Okafor of",
+    "Maria Lopez ''")."""
     return (token.is_punct and token.text not in ")]") or token.pos_ in ("ADP", "CCONJ", "DET")
 
 
 def _titles_a_person(titles: SpacySpan, rest: SpacySpan) -> bool:
-    """Whether titles before a name spaCy did not call a person still make it one ("Spokeswoman Haley
-    Morris" is an ORG to the small model): a given name follows, or a title only a person holds ("Sen.",
+    """Whether titles before a name spaCy did not call a person still make it one ("Spokeswoman Claudia
+    Reyes" is an ORG to the small model): a given name follows, or a title only a person holds ("Sen.",
     "Assemblywoman") stands before proper nouns ("General Motors" stays a company)."""
     if first_name_gender(rest.text) is not None:
         return True
@@ -322,7 +322,7 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
 
 def _narrated(names: list[SpacySpan], quoted: list[tuple[int, int]]) -> list[SpacySpan]:
     """The mentions a canonical name is chosen from, without an epithet spaCy took into a name inside
-    someone's quoted words ("working Crooked Hillary Clinton"): a quoted mention that is a name the outlet
+    someone's quoted words ("beating Crooked Maria Lopez"): a quoted mention that is a name the outlet
     uses with words before it that are no given name."""
     inside = [any(s <= m.start_char < e for s, e in quoted) for m in names]
     narrated = [_words(m) for m, q in zip(names, inside, strict=True) if not q]
@@ -331,9 +331,9 @@ def _narrated(names: list[SpacySpan], quoted: list[tuple[int, int]]) -> list[Spa
 
 def _outside_headlines(text: str, names: list[SpacySpan]) -> list[SpacySpan]:
     """Without a title-cased headline's mention where spaCy's small model ran a name the body uses into
-    the words around it ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor" made the senator "Marco
-    Rubio Donor", "Gold Star Mom Corners Obama" the president "Gold Star Mom Corners Obama"); a headline's
-    full name stays ("Hillary Clinton" where the body says "Clinton")."""
+    the words around it ("Fund Chief Praises Maria Lopez Donor" made her "Maria Lopez Donor", "Dockers
+    Cheer Okafor" made him "Dockers Cheer Okafor"); a headline's full name stays ("Maria Lopez" where the
+    body says "Lopez")."""
     headline = [_in_headline(text, m) for m in names]
     body = [_words(m) for m, h in zip(names, headline, strict=True) if not h]
     return [m for m, h in zip(names, headline, strict=True) if not (h and _extends(_words(m), body, True))]
@@ -341,7 +341,7 @@ def _outside_headlines(text: str, names: list[SpacySpan]) -> list[SpacySpan]:
 
 def _extends(words: list[str], names: list[list[str]], after: bool) -> bool:
     """Whether the words are one of the names with more words before it that do not open with a given
-    name ("Crooked Hillary Clinton", not "Hillary Clinton" for "Clinton") or, if ``after``, after it."""
+    name ("Crooked Maria Lopez", not "Maria Lopez" for "Lopez") or, if ``after``, after it."""
     for name in names:
         n = len(name)
         if 0 < n < len(words) and (

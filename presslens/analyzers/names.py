@@ -43,8 +43,8 @@ _FEMALE: Final = words(
 )
 
 
-# Honorifics, offices and ranks written before a person's name ("Sen. Ted Cruz", "Assemblywoman Claudia
-# Tenney", "Rep. McCaul"), without their full stops.
+# Honorifics, offices and ranks written before a person's name ("Sen. Ada Okafor", "Assemblywoman Claudia
+# Reyes", "Rep. Lopez"), without their full stops.
 TITLES: Final = words(
     """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor
     president vice secretary judge justice chief ceo director ambassador commissioner attorney general gen

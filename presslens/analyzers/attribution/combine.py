@@ -130,7 +130,7 @@ def _holds(outer: Draft, inner: Draft) -> bool:
 def not_titles(doc: Doc, text: str, tagged: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
     """Drops the tagger's drafts whose content is mostly a title's marks ('She read "The Long Bridge" on
     the train'): they name a work, not words someone said, unless a verb of saying or of labelling governs
-    them ('chanting "Dump Trump"', 'called the plan "A Gift For The Rich"')."""
+    them ('chanting "Close The Toll Gate"', 'called the plan "A Gift For The Rich"')."""
     titles = [(q.start, q.end) for q in quotes if is_title(text, q)]
     return [d for d in tagged if not (titles and _names_a_work(doc, d, titles))]
 

@@ -295,8 +295,8 @@ def reach_content(doc: Doc, draft: Draft) -> Draft:
 
 def with_predicate(doc: Doc, text: str, draft: Draft) -> Draft:
     """A content that holds the cue's object runs on over the "as" phrase after it, which says what the
-    object is taken for ("defended | the comments | as within the bounds of policy debate", "refers to
-    those islands as Chinese bases"): in a sample of PolNeAR train, where a cue verb has an object and an
+    object is taken for ("defended | the toll | as a fair price for the bridge", "refer to the bridge as
+    a white elephant"): in a sample of PolNeAR train, where a cue verb has an object and an
     "as" phrase, the content holds both in 67 of 76 cases and never the object alone."""
     if draft.cue_head is None:
         return draft
@@ -318,8 +318,8 @@ def _holds_object(verb: Token, content: Range) -> bool:
 
 
 def whole_clause(doc: Doc, text: str, draft: Draft) -> Draft:
-    """A content that opens with a quote picking up mid-clause ('he was "not quite there yet"', 'The people
-    of Scranton "deserve someone ..."') starts where the clause it belongs to starts: the cue's complement
+    """A content that opens with a quote picking up mid-clause ('she was "not quite there yet"', 'The people
+    of the harbour "deserve a bridge ..."') starts where the clause it belongs to starts: the cue's complement
     holding the quote, never before the cue's own words when they come first."""
     start = draft.content[0]
     if draft.cue_head is None or draft.cue is None or not _FRAGMENT_RE.match(text, start):

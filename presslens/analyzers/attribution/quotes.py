@@ -178,7 +178,7 @@ def is_speech(text: str, quote: Quote) -> bool:
 def is_title(text: str, quote: Quote) -> bool:
     """Whether a quote is a title-cased run of two to eight words ("The Long Bridge", "Saturday Night
     Live"): the name of a work or a show, which reads as words said only after a verb of saying. A run with
-    a comma, a hashtag or a cry inside ("Trump, Trump, Trump", "Stop TTIP!") is a chant or a post."""
+    a comma, a hashtag or a cry inside ("Harbour, Harbour, Harbour", "Stop The Toll!") is a chant or a post."""
     inner = text[slice(*quote.inner)].strip(_STRIP).rstrip(".,")
     words = _WORD_RE.findall(inner)
     return 2 <= len(words) <= 8 and _title_cased(words) and not _UTTERED_RE.search(inner)
