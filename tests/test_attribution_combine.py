@@ -237,11 +237,11 @@ def test_proposition_noun_joins_the_content(
         # no source: the subject of "seem" and of a passive report, a relative pronoun the cue has not as
         # its subject
         (
-            "Sanders seemed to be of two minds.",
+            "Okafor seemed to be of two minds.",
             "seemed",
             "to be of two minds",
-            "Sanders",
-            ("Sanders seemed to be of two minds", None),
+            "Okafor",
+            ("Okafor seemed to be of two minds", None),
         ),
         (
             "The case was viewed as a threat to the law.",

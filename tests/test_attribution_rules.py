@@ -66,8 +66,8 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
         # a quote inside a reported clause is a fragment of it: the clause runs on past the closing mark (a
         # regression: the content ended at the mark)
         (
-            'Romney said that the "stakes are too high" for Trump to run.',
-            ("mixed", 'that the "stakes are too high" for Trump to run', "said", "Romney"),
+            'Lopez said that the "risks are too great" for Okafor to sign.',
+            ("mixed", 'that the "risks are too great" for Okafor to sign', "said", "Lopez"),
         ),
         # indirect: an infinitive
         (

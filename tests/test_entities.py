@@ -55,12 +55,12 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         ("CLEVELAND - Donald Trump accepted the nomination on Thursday.", "Donald Trump", ["Donald Trump"]),
         # a person's name ends at its possessive (a regression: "Donald Trump’s America" became his name)
         ("The series Donald Trump’s America opened on Monday.", "Donald Trump", ["Donald Trump"]),
-        # the verb opening a question is no first name (a regression: "Will Sanders come down off the pique?"
-        # made a person "Will Sanders"), a first name that looks like one still is
+        # the verb opening a question is no first name (a regression: a headline asking "Will <surname> ...?"
+        # made a person "Will <surname>"), a first name that looks like one still is
         (
-            "Will Sanders come down off the pique? Bernie Sanders said he would stay.",
-            "Bernie Sanders",
-            ["Sanders", "Bernie Sanders"],
+            "Will Okafor come down off the fence? Daniel Okafor said he would stay.",
+            "Daniel Okafor",
+            ["Okafor", "Daniel Okafor"],
         ),
         ("Will Smith said the film was done.", "Will Smith", ["Will Smith"]),
         # a title spaCy takes into the name is no part of it (a regression: a speaker was named with her
@@ -132,14 +132,14 @@ def test_a_surname_does_not_shorten_a_hyphenated_pair(nlp) -> None:  # type: ign
 
 
 def test_a_name_ends_where_a_headline_runs_on(nlp) -> None:  # type: ignore[no-untyped-def]
-    # a regression: a title-cased headline gave a person "Trump Have Made For Releasing Tax Returns", whom
-    # every later "Trump" joined
-    text = "Pence Announces Plans He And Trump Have Made For Releasing Tax Returns"
+    # a regression: a title-cased headline ran a person's name into the verb after it ("Okafor Have Made
+    # For Opening Harbour Books"), and every later "Okafor" joined that
+    text = "Lopez Announces Plans She And Okafor Have Made For Opening Harbour Books"
     doc = nlp(text)
-    start = next(t.i for t in doc if t.text == "Trump")
+    start = next(t.i for t in doc if t.text == "Okafor")
     doc.ents = [SpacySpan(doc, start, len(doc), label="PERSON")]
     found = [(e.name, [m.text for m in e.mentions]) for e in find_entities(Parsed(article=Article(text=text), doc=doc))]
-    assert found == [("Trump", ["Trump"])]
+    assert found == [("Okafor", ["Okafor"])]
 
 
 def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: ignore[no-untyped-def]

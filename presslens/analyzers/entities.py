@@ -90,8 +90,8 @@ def _titles_a_person(titles: SpacySpan, rest: SpacySpan) -> bool:
 
 
 def _not_a_name(token: Token) -> bool:
-    """A word no person's name holds, which a title-cased headline runs into one ("Plans He And Trump
-    Have Made For Releasing Tax Returns" made a person "Trump Have Made For Releasing Tax Returns")."""
+    """A word no person's name holds, which a title-cased headline runs into one ("Plans She And Okafor
+    Have Made For Opening Harbour Books" made a person "Okafor Have Made For Opening Harbour Books")."""
     return token.pos_ in ("VERB", "AUX") or token.lower_ == "and"
 
 
@@ -142,7 +142,7 @@ def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
 
 def _asks(token: Token) -> bool:
     """The verb opening a question, which spaCy's small model can run into the name after it ("Will
-    Sanders come down?", "Did Donald Trump really ...?")."""
+    Okafor come down?", "Did Maria Lopez really ...?")."""
     if not (token.is_sent_start and token.lower_ in _QUESTION_OPENERS):
         return False
     last = next((t for t in reversed(token.sent) if not t.is_space), token)

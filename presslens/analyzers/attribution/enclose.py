@@ -1,5 +1,5 @@
-"""A report inside another's content belongs to that content too ("Trump said he would deport refugees,
-who he speculates are mostly men"): PolNeAR marks the outer content over the inner report, and so does
+"""A report inside another's content belongs to that content too ("Lopez said she would close the port,
+which she believes is losing money"): PolNeAR marks the outer content over the inner report, and so does
 a reader. The tagger gives each word one role, so the inner source and cue cut the outer content where
 they begin; here the outer content runs on over the report its own clause holds, and the nesting step
 then makes the inner report's ``via`` point at it.

@@ -337,7 +337,7 @@ def whole_clause(doc: Doc, text: str, draft: Draft) -> Draft:
 def fronted(doc: Doc, draft: Draft) -> Draft:
     """What the report is about, standing before its cue, opens the content, as PolNeAR marks it: the
     subject of a passive cue ("The court is expected to rule", "The case was viewed as a threat"; 94 of
-    the 104 contents after such a cue in train), of "seem" ("Sanders seemed to be of two minds"), and the
+    the 104 contents after such a cue in train), of "seem" ("Okafor seemed to be of two minds"), and the
     relative pronoun of a cue in a relative clause ("the policy, which they say left a vacuum"). A source
     found inside is no source."""
     if draft.cue_head is None or draft.cue is None or draft.content[0] < draft.cue[1]:

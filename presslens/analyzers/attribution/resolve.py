@@ -112,8 +112,8 @@ def _affiliate(
 
 def _named_part(span: Span) -> str:
     """A source no entity stands for, as a name: up to what is set off after its head ("a longtime adviser
-    to both Clintons, who ...", "The Koch operation - which aims ...", "the people interviewed, including
-    top officials,"), but not at the commas of a list ("his family, friends and employees") nor before a
+    to both mayors, who ...", "The dockers' fund - which aims ...", "the people interviewed, including
+    port officials,"), but not at the commas of a list ("his family, friends and employees") nor before a
     description of the head itself ("one of them, a retired teacher")."""
     cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t, span.root)), span.end)
     return span.doc[span.start : cut].text if cut > span.start else span.text
@@ -313,10 +313,10 @@ def _antecedent(
     subject_first: bool = True,
 ) -> tuple[int, int, Entity] | None:
     """The entity that agrees with the pronoun, from its mentions before ``at``: a subject earlier in the
-    pronoun's own sentence ("The remarks suggest Trump is conducting a campaign, railing against what he
+    pronoun's own sentence ("The remarks suggest Okafor is running a campaign, railing against what he
     calls ..."), else one within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
     last subject: "Hale accused Okafor ... He described"), a main clause's before a reported clause's
-    ("Wheeler said Trump could file a complaint. He said ..." is Wheeler), the latest of those; else the
+    ("Wheeler said Okafor could file a complaint. He said ..." is Wheeler), the latest of those; else the
     latest mention in the window. Given with the mention's start and its subject rank (see
     ``_subject_rank``). A role noun takes the latest person (``subject_first`` off): "The retired general,
     Ana Ferreira, insisted ... The former commander told" is Ferreira, whom the parse makes no subject."""
@@ -381,7 +381,7 @@ def _joined(names: list[str]) -> str:
 
 def _cataphor(text: str, pronoun: Token, word: str, entities: Sequence[Entity]) -> Entity | None:
     """The person a pronoun in an opening clause looks ahead to: the subject of its sentence's main verb,
-    named after it ("In what he acknowledged as a rant, President Obama took a whack at ...")."""
+    named after it ("In what he called a warning, Mayor Okafor took aim at ...")."""
     root = pronoun.sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i), None)
     if subject is None or pronoun.i >= root.i or any(t.i == pronoun.i for t in subject.subtree):
@@ -437,7 +437,7 @@ def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entit
 
 def _head_word(label: str) -> str:
     """The noun a label is about: its last word before a preposition, a relative word or a comma ("a big
-    donor to the Clinton Foundation" is a donor, not a foundation; "the former secretary of state" a
+    donor to the Harbour Foundation" is a donor, not a foundation; "the former secretary of state" a
     secretary)."""
     words = [w.strip(".,'’\"“”").lower() for w in _BEFORE_COMPLEMENT_RE.split(label, maxsplit=1)[0].split()]
     return next((w for w in reversed(words) if w), "")

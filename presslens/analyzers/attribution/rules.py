@@ -170,7 +170,7 @@ def _in_document(verb: Token) -> list[Token]:
 def _clause_range(doc: Doc, clause: Token, speech: Sequence[Quote]) -> Range:
     """A complement clause; when its head word stands inside a speech quote that opens the clause, the
     content ends with the quote (the parse may hang words after the closing mark onto the quoted clause).
-    A quote inside the clause ('that the "stakes are too high" for Trump to run') is a fragment of it, and
+    A quote inside the clause ('that the "risks are too great" for Okafor to sign') is a fragment of it, and
     the clause runs on."""
     start, end = token_range(doc, clause.left_edge.i, clause.right_edge.i)
     quote = next((q for q in speech if q.start <= clause.idx < q.end), None)
