@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from presslens.analyzers.attribution.build import build, kind_of
 from presslens.analyzers.attribution.combine import (
@@ -276,6 +277,14 @@ def test_what_the_report_is_about_opens_the_content(
     assert (text[slice(*moved.content)], shown) == expected
 
 
+def _cued(doc: Doc, cue: str, content: str) -> Draft:
+    """A draft over the first occurrences of ``content`` and ``cue``, its cue head the cue's first word."""
+    at, start = doc.text.index(cue), doc.text.index(content)
+    head = doc.char_span(at, at + len(cue))
+    assert head is not None
+    return Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content", "expected"),
     [
@@ -309,11 +318,7 @@ def test_an_objects_as_phrase_joins_the_content(
     """Regression: "defended | the toll | as a fair price for the bridge" kept the object alone,
     where PolNeAR's content holds the object and its "as" phrase."""
     doc = nlp(text)
-    at, start = text.index(cue), text.index(content)
-    head = doc.char_span(at, at + len(cue))
-    assert head is not None
-    draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
-    assert text[slice(*with_predicate(doc, text, draft).content)] == expected
+    assert text[slice(*with_predicate(doc, text, _cued(doc, cue, content)).content)] == expected
 
 
 @pytest.mark.parametrize(
@@ -343,11 +348,7 @@ def test_a_quote_picking_up_mid_clause_takes_the_clause(
     """Regression: 'told the council she was "not quite there yet"' gave the quote alone, where
     PolNeAR's content (and a reader's) is the reported clause."""
     doc = nlp(text)
-    at, start = text.index(cue), text.index(content)
-    head = doc.char_span(at, at + len(cue))
-    assert head is not None
-    draft = Draft(content=(start, start + len(content)), cue=(at, at + len(cue)), cue_head=head[0].i)
-    assert text[slice(*whole_clause(doc, text, draft).content)] == expected
+    assert text[slice(*whole_clause(doc, text, _cued(doc, cue, content)).content)] == expected
 
 
 def test_two_readings_ending_on_the_same_content_are_one_report() -> None:
