@@ -11,6 +11,7 @@ from presslens.analyzers.attribution.combine import (
     continue_quotes,
     join_shared_cues,
     merge,
+    not_names,
     one_per_content,
     one_reading_per_cue,
     own_frame,
@@ -357,6 +358,25 @@ def test_two_readings_ending_on_the_same_content_are_one_report() -> None:
     first = Draft(content=_at(TEXT, "the port would close"), cue=_at(TEXT, "claimed"), source=_at(TEXT, "the mayor"))
     second = Draft(content=first.content, cue=_at(TEXT, "reported"), score=0.7)
     assert one_per_content([first, second, OUTER]) == [first, OUTER]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "kept"),
+    [
+        # a name given by no one in the text: a participle naming the noun it hangs on
+        ('The mayor, nicknamed "the Bulldozer," arrived late.', "nicknamed", '"the Bulldozer,"', False),
+        # ...given by someone ("by critics"), it is their label
+        ('The bill, dubbed "the toll grab" by critics, passed.', "dubbed", '"the toll grab"', True),
+        # a title after a verb that is not one of saying
+        ('She read "The Long Bridge" on the train.', "read", '"The Long Bridge" on the train', False),
+        # words someone said stay
+        ('The mayor said "the bridge will open in May" on Monday.', "said", '"the bridge will open in May"', True),
+    ],
+)
+def test_a_name_in_quotes_is_no_report(nlp: Language, text: str, cue: str, content: str, kept: bool) -> None:
+    doc = nlp(text)
+    draft = _cued(doc, cue, content)
+    assert not_names(doc, text, [draft], find_quotes(text)) == ([draft] if kept else [])
 
 
 WARNED = "If the rains fail, farmers warned, the harvest will be lost, and the mill will close."

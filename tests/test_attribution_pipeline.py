@@ -89,11 +89,14 @@ def test_headline_verb_is_not_an_attribution() -> None:
         # a verb of saying or of labelling keeps a title-cased quote as someone's words
         ('The crowd chanted "Close The Toll Gate" as she spoke.', [('"Close The Toll Gate"', "chanted")]),
         ('Critics dubbed him "The Toll King" last year.', [('him "The Toll King"', "dubbed")]),
+        # a nickname given by no one in the text (a participle naming the noun it hangs on) is not speech
+        ('Ruiz, known as "Red," ran the yard for years.', []),
     ],
 )
-def test_title_read_by_the_tagger_is_not_an_attribution(text: str, expected: list[tuple[str, str]]) -> None:
-    """Regression: the tagger read 'She read "The Long Bridge"' as the reader's words (cue "read"); a
-    title-cased quote is someone's words only after a verb of saying or labelling."""
+def test_a_name_in_quotes_read_by_the_tagger_is_not_an_attribution(text: str, expected: list[tuple[str, str]]) -> None:
+    """Regression: the tagger read 'She read "The Long Bridge"' as the reader's words (cue "read"), and
+    'Ruiz, known as "Red," ran' as someone's words '"Red," ran'; a title-cased quote is someone's words only
+    after a verb of saying or labelling, and a nickname only when someone in the text gives it."""
     found = analyze(text, AnalyzeOptions(analyzers=frozenset({"attributions"}))).attributions
     assert [(a.content.text, a.cue.text if a.cue else "") for a in found] == expected
 

@@ -17,7 +17,7 @@ from ..._parsed import Parsed
 from .build import build
 from .combine import (
     combine,
-    not_titles,
+    not_names,
     one_per_content,
     one_reading_per_cue,
     own_frame,
@@ -50,7 +50,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     original = doc.text
     quotes = find_quotes(original)
     text = double_marked(original, quotes)
-    tagged = not_titles(doc, text, tagged, quotes)
+    tagged = not_names(doc, text, tagged, quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     if tagged:
         tagged = credible(doc, text, tagged, [(q.start, q.end) for q in quotes], load_gate())

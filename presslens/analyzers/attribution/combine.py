@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
 from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
-from .quotes import MARKS, Quote, is_title
+from .quotes import MARKS, Quote, is_speech, is_title
 from .syntax import cue_start, noun_phrase, subject_of
 
 _SAME_MATCH: Final = 0.5
@@ -127,19 +127,34 @@ def _holds(outer: Draft, inner: Draft) -> bool:
     return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
 
 
-def not_titles(doc: Doc, text: str, tagged: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
-    """Drops the tagger's drafts whose content is mostly a title's marks ('She read "The Long Bridge" on
-    the train'): they name a work, not words someone said, unless a verb of saying or of labelling governs
-    them ('chanting "Close The Toll Gate"', 'called the plan "A Gift For The Rich"')."""
+def not_names(doc: Doc, text: str, tagged: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
+    """Drops the tagger's drafts whose content is mostly a name in quotation marks, not words someone said:
+    a title ('She read "The Long Bridge" on the train') unless a verb of saying or of labelling governs it
+    ('chanting "Close The Toll Gate"', 'called the plan "A Gift For The Rich"'), and a nickname given by no
+    one in the text ('Ruiz, known as "Red," ran the yard'): a participle naming the noun it hangs on, with
+    no "by" saying who gave the name ('dubbed "the toll grab" by critics' stays)."""
     titles = [(q.start, q.end) for q in quotes if is_title(text, q)]
-    return [d for d in tagged if not (titles and _names_a_work(doc, d, titles))]
+    names = [(q.start, q.end) for q in quotes if not is_speech(text, q)]
+    return [d for d in tagged if not (_names_a_work(doc, d, titles) or _unsaid_name(doc, d, names))]
 
 
 def _names_a_work(doc: Doc, draft: Draft, titles: Sequence[Range]) -> bool:
     if draft.cue_head is not None and doc[draft.cue_head].lemma_ in _SAYS_OR_LABELS:
         return False
-    covered = sum(overlap(draft.content, title) for title in titles)
-    return 2 * covered >= draft.content[1] - draft.content[0]
+    return _mostly_in(draft.content, titles)
+
+
+def _unsaid_name(doc: Doc, draft: Draft, names: Sequence[Range]) -> bool:
+    if draft.cue_head is None:
+        return False
+    verb = doc[draft.cue_head]
+    naming = verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children)
+    return naming and _mostly_in(draft.content, names)
+
+
+def _mostly_in(content: Range, quotes: Sequence[Range]) -> bool:
+    covered = sum(overlap(content, quote) for quote in quotes)
+    return covered > 0 and 2 * covered >= content[1] - content[0]
 
 
 def quoted_by(tagged: Sequence[Draft], quote: Quote) -> bool:
