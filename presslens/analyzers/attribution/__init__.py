@@ -65,7 +65,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
 def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
     about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
-    for ("defended the comments as fair") and a passive cue's subject ("The court is expected to rule"); a
+    for ("defended the toll as fair") and a passive cue's subject ("The court is expected to rule"); a
     content opening its sentence drops a leading "But" or "In fact,"."""
     draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
     return without_connective(text, fronted(doc, whole_clause(doc, text, draft)))

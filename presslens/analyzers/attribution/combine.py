@@ -29,8 +29,9 @@ _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _DASHES: Final = "-–—"
 _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
-# Words that are never a report on their own, whatever the tagger's confidence.
+# Verbs after which a title-cased quote is someone's words: saying it aloud, or labelling something with it.
 _SAYS_OR_LABELS: Final = UTTERING | frozenset(OBJECT_PREDICATE)
+# Words that are never a report on their own, whatever the tagger's confidence.
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 

@@ -1,8 +1,7 @@
 """Which of the tagger's drafts to report: a logistic gate over what is known of each draft once linked.
 
-The tagger's mean content probability alone misjudges its drafts both ways: a sure one-word content with
-no cue is a fragment as often as not, while an unsure long content whose cue governs it in the parse is
-mostly right. The gate weighs those signals together; its weights are fitted by
+The tagger's mean content probability alone misjudges its drafts both ways: a sure one-word content is a
+fragment as often as not, while an unsure long content whose cue governs it in the parse is mostly right. The gate weighs those signals together; its weights are fitted by
 ``python -m training.train_gate`` on PolNeAR train, with each draft counted right when its content
 overlaps a PolNeAR content as the scorer matches them (Jaccard 0.5 or more), and shipped as
 ``models/gate.json``.

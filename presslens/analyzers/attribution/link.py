@@ -329,7 +329,7 @@ def whole_clause(doc: Doc, text: str, draft: Draft) -> Draft:
     for child in verb.children:
         left = child.left_edge.idx
         inside = left < start < child.right_edge.idx + len(child.right_edge)
-        if child.dep_ in _CLAUSES and inside and left >= floor and _one_line(text, (left, start), (left, start)):
+        if child.dep_ in _CLAUSES and inside and left >= floor and "\n" not in text[left:start]:
             return replace(draft, content=(left, draft.content[1]))
     return draft
 
