@@ -69,6 +69,22 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "He",
             ("Victor Hale", "e1"),
         ),
+        # a pronoun no name agrees with is the person an earlier source described by role, when the
+        # description agrees in gender; a thing described ("The report") is no one's antecedent
+        (
+            '"We will not retreat," the general said. "Every village matters," he added.',
+            [],
+            "he",
+            ("the general", None),
+        ),
+        (
+            "The chairwoman said the talks had stalled. She added that a vote was near.",
+            [],
+            "She",
+            ("The chairwoman", None),
+        ),
+        ("The chairwoman said the talks had stalled. He added that a vote was near.", [], "He", None),
+        ("The report said the dam was unsafe. He added that repairs were due.", [], "He", None),
         # a name inside the reported words is not the speaker
         (
             'Maria Lopez arrived at noon. "I met Ana Ruiz at the harbour today," she said.',

@@ -338,6 +338,10 @@ def test_not_speech(nlp: Language, text: str) -> None:
         ("Ms. Lopez told the council she would not resign.", "the council"),
         ("He said to reporter Jane Doe of the Tribune that he would run again.", "reporter Jane Doe of the Tribune"),
         ("He said that he would run again.", None),
+        # whom a participle of speaking beside the verb or its subject addresses, and an interview's partner
+        ("Talking to students, Ruiz said the tax was unfair.", "students"),
+        ("The minister, speaking to the Tribune, said the corridor would stay open.", "the Tribune"),
+        ("The minister said in an interview with the Tribune that the corridor would stay open.", "the Tribune"),
     ],
 )
 def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:

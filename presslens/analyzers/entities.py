@@ -37,6 +37,10 @@ _QUESTION_OPENERS = frozenset(
 # Titles a person is named without ("Sen. Ada Okafor" is Ada Okafor); a monarch or a pope is named with theirs.
 _NAME_TITLES = TITLES - {"king", "queen", "prince", "princess", "pope"}
 _PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "senator", "rep", "gov", "mayor"})
+# A capitalised word equal to a known surname is a mention when tagged as a noun, or when it stands where a
+# noun phrase would (spaCy's small model sometimes tags a sentence-opening surname as an adjective).
+_NAME_POS = frozenset({"PROPN", "NOUN"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
 # Pairs of types spaCy's small model gives the same name in different sentences.
 _CONFUSED = ({"ORG", "PERSON"}, {"GPE", "LOC"})
 
@@ -284,14 +288,18 @@ def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
 def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
     """Surname mentions the statistical NER missed ("Later Lopez spoke") or took for a thing ("Mendes, 52,"
     as a PRODUCT): a capitalised token equal to the last word of a full PERSON name found elsewhere in the
-    article, unless the NER gave it a name type of its own."""
+    article, unless the NER gave it a name type of its own ("Black voters" after "Linda Black" is not her)."""
     surnames = {m[-1].text for m in mentions if m.label_ == "PERSON" and len(m) > 1}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     return [
         SpacySpan(doc, t.i, t.i + 1, label="PERSON")
         for t in doc
-        if t.text in surnames and t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and t.ent_type_ not in NAME_TYPES
+        if t.text in surnames and t.i not in covered and _nominal(t) and t.ent_type_ not in NAME_TYPES
     ]
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in _NAME_POS or token.dep_ in _ARGUMENTS
 
 
 def find_entities(parsed: Parsed) -> tuple[Entity, ...]:

@@ -12,7 +12,7 @@ from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, trim
 from .quotes import Quote
-from .resolve import resolve
+from .resolve import described_speaker, resolve
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
@@ -40,15 +40,22 @@ def _speakers(
     entity counts, by its head word, as a mention of it from then on ("The comments were meant to hurt,
     the admiral said. ... "It is not true," he said": "he" is the admiral, whom no name marks nearby).
     The antecedent is sought outside the words attributed and outside quotes the source stands outside of
-    ('"In fact, Bob wrote it," Carson said. He ...': Bob is in Carson's words, "He" is Carson)."""
+    ('"In fact, Bob wrote it," Carson said. He ...': Bob is in Carson's words, "He" is Carson). A pronoun
+    no entity agrees with falls back on an earlier source that described someone unnamed ("the general")."""
     heard = {e.id: e for e in entities}
+    described: list[tuple[Range, Speaker]] = []
     out: list[Speaker | None] = [None] * len(drafts)
     for k in sorted(range(len(drafts)), key=lambda k: drafts[k].source or (-1, -1)):
         source = drafts[k].source
         if source is None:
             continue
         elsewhere = [drafts[k].content, *((q.start, q.end) for q in speech if not q.start <= source[0] < q.end)]
-        speaker = out[k] = resolve(doc, text, source, list(heard.values()), elsewhere)
+        speaker = resolve(doc, text, source, list(heard.values()), elsewhere)
+        if speaker is None:
+            speaker = described_speaker(doc, source, described)
+        elif speaker.entity is None:
+            described.append((source, speaker))
+        out[k] = speaker
         head = doc.char_span(*source, alignment_mode="expand")
         if speaker is not None and speaker.entity is not None and head is not None and len(head):
             entity, word = heard[speaker.entity], head.root

@@ -40,6 +40,12 @@ _ROLES: Final = (TITLES - words("spokesman spokeswoman spokesperson officer")) |
     economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
     author actor actress singer star veteran activist strategist"""
 )
+# People a text may call by what they are, not by name, and then by "he" or "she".
+_PEOPLE: Final = words(
+    """person man woman teacher resident protester witness worker nurse doctor farmer driver student
+    pensioner retiree voter official aide adviser advisor source engineer soldier officer spokesman
+    spokeswoman spokesperson neighbour neighbor survivor victim owner manager"""
+)
 _THINGS: Final = frozenset({"ORG", "GPE"})
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
@@ -85,6 +91,36 @@ def resolve(
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
     return Speaker(name=_named_part(span))
+
+
+def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
+    """Who "he" or "she" is when no name agrees: the latest earlier source within ``_SUBJECT_REACH``
+    characters that described a person by role and was named nowhere ('"We will not retreat," the general
+    said. ... "Every village matters," he added.'). ``earlier`` holds sources resolved to no entity; only a
+    pronoun no entity could take gets here, so a named person always wins."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.root.lower_ not in _MALE | _FEMALE:
+        return None
+    wanted = "m" if span.root.lower_ in _MALE else "f"
+    for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
+        if start >= source[0] or source[0] - end > _SUBJECT_REACH:
+            continue
+        described = doc.char_span(start, end, alignment_mode="expand")
+        if described is None or not _a_person(described):
+            continue
+        known = _gendered({t.lower_ for t in described})
+        return speaker if known in (None, wanted) else None
+    return None
+
+
+def _a_person(span: Span) -> bool:
+    """A singular definite description whose head names a person by role ("the general", "the retired
+    teacher"), or a number of them ("one of them, a retired teacher")."""
+    head = span.root
+    if head.lower_ == "one" and any(c.dep_ == "appos" for c in head.children):
+        head = next(c for c in head.children if c.dep_ == "appos")
+    person = head.lemma_.lower() in _ROLES | _PEOPLE | MALE_WORDS | FEMALE_WORDS
+    return person and head.tag_ == "NN" and (_definite(head) or head is not span.root)
 
 
 def _affiliation(head: Token) -> bool:

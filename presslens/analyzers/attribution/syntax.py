@@ -130,14 +130,36 @@ def subject_phrase(doc: Doc, verb: Token) -> Range | None:
     return None if subj is None else noun_phrase(doc, subj)
 
 
+_ASIDES: Final = frozenset({"acl", "advcl"})
+_SPEAKING: Final = frozenset({"speak", "talk"})
+_INTERVIEWS: Final = frozenset({"interview", "conversation", "call"})
+
+
 def addressee(doc: Doc, verb: Token) -> Range | None:
-    """Whom the cue addresses: the object of "told"/"asked", or "to X" after a verb of saying."""
+    """Whom the cue addresses: the object of "told"/"asked", "to X" after a verb of saying, "to X" after a
+    participle of speaking set beside the verb or its subject ("The minister, speaking to reporters, said";
+    "Talking to students, Ruiz said"), or "in an interview with X"."""
     if verb.lemma_ in ADDRESSING:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun_phrase(doc, obj)
-    for child in verb.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    speaking = [c for w in (verb, *subjects) for c in w.children if c.dep_ in _ASIDES and c.lemma_ in _SPEAKING]
+    for word in (verb, *speaking):
+        found = _to_whom(doc, word, "to")
+        if found is not None:
+            return found
+    interview = [p.children for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"]
+    for pobj in (c for children in interview for c in children if c.dep_ == "pobj" and c.lemma_ in _INTERVIEWS):
+        found = _to_whom(doc, pobj, "with")
+        if found is not None:
+            return found
+    return None
+
+
+def _to_whom(doc: Doc, word: Token, preposition: str) -> Range | None:
+    for child in word.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == preposition:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 return noun_phrase(doc, pobj)
