@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from presslens._contract import Attribution
 from presslens.analyzers.attribution import attribute
+from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.syntax import subject_of
 
 
@@ -440,3 +441,47 @@ def test_a_participle_after_a_reported_clause_is_the_sayers(
     (verb,) = [t for t in doc if t.text == participle]
     found = subject_of(verb)
     assert found is not None and found.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second reporting verb the parse ran into the first one's clause is the sayer's next report (a
+        # regression: "vowed" was the plan's, nested inside what Ruiz said)
+        (
+            "Ruiz said the plan was unfair and vowed to fight it.",
+            [("the plan was unfair", "said", "Ruiz", None), ("to fight it", "vowed", "Ruiz", None)],
+        ),
+        (
+            "Ruiz said the plan was 'a betrayal of the valley' and vowed to fight it.",
+            [("the plan was 'a betrayal of the valley'", "said", "Ruiz", None), ("to fight it", "vowed", "Ruiz", None)],
+        ),
+        # a second clause with a subject of its own stays in what was said
+        (
+            "Ruiz said the plan was unfair and the valley would fight it.",
+            [("the plan was unfair and the valley would fight it", "said", "Ruiz", None)],
+        ),
+        # inside quotation marks the words are the speaker's own
+        (
+            'Ruiz said the campaign has "always run lean and will continue to do so."',
+            [('the campaign has "always run lean and will continue to do so."', "said", "Ruiz", None)],
+        ),
+    ],
+)
+def test_a_second_report_is_the_sayers_own(
+    nlp: Language, text: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    rows = [(a.content.text, a.cue and a.cue.text, a.source and a.source.text, a.via) for a in _attributions(nlp, text)]
+    assert rows == expected
+
+
+def test_a_second_report_the_tagger_ran_in_is_cut_from_the_first(nlp: Language) -> None:
+    """The tagger's content can run over a second report the parse has right ("said the minister had lied, |
+    and promised to resign", with "promised" coordinated with "said"): the content stops before it, and the
+    rule's report of "promised" is kept."""
+    text = "He said the minister had lied, and promised to resign."
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    tagged = Draft(content=(8, len(text) - 1), cue=(3, 7), source=(0, 2), cue_head=said.i, score=0.9)
+    rows = [(a.content.text, a.cue and a.cue.text) for a in attribute(doc, [tagged], ())]
+    assert rows == [("the minister had lied", "said"), ("to resign", "promised")]

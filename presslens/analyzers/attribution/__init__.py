@@ -29,8 +29,17 @@ from .decode import decode
 from .draft import Draft
 from .enclose import enclose, reports_within
 from .gate import credible, load_gate
-from .link import fronted, link, noun_to_content, reach_content, whole_clause, with_predicate, without_connective
-from .quotes import double_marked, find_quotes, is_speech
+from .link import (
+    fronted,
+    link,
+    noun_to_content,
+    reach_content,
+    whole_clause,
+    with_predicate,
+    without_connective,
+    without_second_report,
+)
+from .quotes import Quote, double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
 __all__ = ["attribute", "find_attributions"]
@@ -50,22 +59,24 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     original = doc.text
     quotes = find_quotes(original)
     text = double_marked(original, quotes)
-    tagged = not_names(doc, text, tagged, quotes)
+    marked = [(q.start, q.end) for q in quotes]
+    tagged = not_names(doc, text, [without_second_report(doc, d, marked) for d in tagged], quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     if tagged:
-        tagged = credible(doc, text, tagged, [(q.start, q.end) for q in quotes], load_gate())
+        tagged = credible(doc, text, tagged, marked, load_gate())
     combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
-    drafts = enclose(
-        doc, text, [whole_marks(text, _edges(doc, text, own_frame(doc, d, quotes)), quotes) for d in combined]
-    )
+    drafts = enclose(doc, text, [whole_marks(text, _edges(doc, text, d, quotes), quotes) for d in combined])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
     return build(doc, original, drafts, quotes, speech, entities)
 
 
-def _edges(doc: Doc, text: str, draft: Draft) -> Draft:
+def _edges(doc: Doc, text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
     about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
     for ("defended the toll as fair") and a passive cue's subject ("The court is expected to rule"); a
-    content opening its sentence drops a leading "But" or "In fact,"."""
+    content opening its sentence drops a leading "But" or "In fact,", and one the parse ran over the
+    sayer's next report stops before it."""
+    draft = own_frame(doc, draft, quotes)
     draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
-    return without_connective(text, fronted(doc, whole_clause(doc, text, draft)))
+    draft = without_connective(text, fronted(doc, whole_clause(doc, text, draft)))
+    return without_second_report(doc, draft, [(q.start, q.end) for q in quotes])

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 
 from .decode import Tagged
 from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
+from .lexicon import REPORTING
 from .quotes import MARKS
-from .syntax import cue_start, governs, noun_phrase, subject_of
+from .syntax import coordinated_report, cue_start, governs, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 # A first piece that ends its sentence inside the closing mark, and a frame that opens a new one
@@ -401,3 +402,36 @@ def without_connective(text: str, draft: Draft) -> Draft:
     if opener is None or text[max(0, start - _LOOK_BACK) : start].rstrip(" \t\xa0")[-1:] not in _SENTENCE_ENDS:
         return draft
     return replace(draft, content=(opener.end(), end))
+
+
+def without_second_report(doc: Doc, draft: Draft, quotes: Sequence[Range]) -> Draft:
+    """A content that stops before the sayer's second report when the tagger or the parse ran it in ("said
+    the plan was unfair | and vowed to fight it"; see ``syntax.coordinated_report``). Inside quotation
+    marks the words are the speaker's own ('has "always run a lean campaign and will continue to"')."""
+    if draft.cue_head is None:
+        return draft
+    start, end = draft.content
+    span = doc.char_span(start, end, alignment_mode="contract")
+    second = next(
+        (
+            t
+            for t in span or ()
+            if t.idx > start and _second_report(t, draft.cue_head) and not any(a < t.idx < b for a, b in quotes)
+        ),
+        None,
+    )
+    if second is None:
+        return draft
+    cut = doc[second.i - 1]
+    while (cut.dep_ == "cc" or cut.text == ",") and cut.idx > start:
+        cut = doc[cut.i - 1]
+    return replace(draft, content=(start, cut.idx + len(cut)))
+
+
+def _second_report(token: Token, cue_head: int) -> bool:
+    """A reporting verb coordinated with the cue's verb, as the parse has it or as it should
+    (``coordinated_report``), with no subject of its own."""
+    if coordinated_report(token):
+        return token.head.head.i == cue_head
+    own = token.dep_ == "conj" and token.head.i == cue_head and token.lemma_ in REPORTING
+    return own and subject_of(token) == subject_of(token.head)

@@ -64,15 +64,31 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _sayer(participle: Token) -> Token | None:
-    """The reporting verb a participle set off after a reported clause belongs to ("said the bridge was
-    safe, citing a survey": the sayer cites), where spaCy hangs it on the reported clause's verb, whose
-    subject ("the bridge") cites nothing."""
-    clause = participle.head
-    after_comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
-    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or not after_comma or clause.dep_ != "ccomp":
+def _sayer(verb: Token) -> Token | None:
+    """The reporting verb that a participle or a second reporting verb belongs to where spaCy hangs it on the
+    reported clause's verb, whose subject does neither: "said the bridge was safe, citing a survey" (the
+    sayer cites; the participle set off by a comma) and "said the plan was unfair and vowed to fight it"
+    (the sayer vows; see ``coordinated_report``)."""
+    clause = verb.head
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_comma
+    if not (participle or coordinated_report(verb)) or clause.dep_ != "ccomp":
         return None
-    return clause.head if clause.head.lemma_ in REPORTING and clause.head.i < clause.i < participle.i else None
+    return clause.head if clause.head.lemma_ in REPORTING and clause.head.i < clause.i < verb.i else None
+
+
+def coordinated_report(verb: Token) -> bool:
+    """A reporting verb with no subject of its own coordinated with the verb of a reported clause: spaCy's
+    small model reads "Ruiz said the plan was unfair and vowed to fight it" with "vowed" inside what Ruiz
+    said, as if the plan vowed. A reporting verb there is the sayer's second report."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in REPORTING
+        and _nearest_subject(verb) is None
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.lemma_ in REPORTING
+    )
 
 
 def _made_to_act(verb: Token) -> Token | None:
