@@ -485,3 +485,25 @@ def test_a_second_report_the_tagger_ran_in_is_cut_from_the_first(nlp: Language) 
     tagged = Draft(content=(8, len(text) - 1), cue=(3, 7), source=(0, 2), cue_head=said.i, score=0.9)
     rows = [(a.content.text, a.cue and a.cue.text) for a in attribute(doc, [tagged], ())]
     assert rows == [("the minister had lied", "said"), ("to resign", "promised")]
+
+
+def test_a_clause_before_a_semicolon_is_no_fronted_report(nlp: Language) -> None:
+    """A sentence of its own before a semicolon is not what the next clause's verb reports (a regression:
+    "call" took the allies' whole sentence, with "insist" nested inside it)."""
+    text = "The president’s allies insist the election was fair; his opponents call it “a sham.”"
+    assert [(a.content.text, a.cue and a.cue.text, a.via) for a in _attributions(nlp, text)] == [
+        ("the election was fair", "insist", None),
+        ("it “a sham.”", "call", None),
+    ]
+
+
+def test_a_tagger_content_that_is_only_the_clauses_subject_takes_the_clause(nlp: Language) -> None:
+    """The tagger can stop at the reported clause's subject when a relative clause follows it ("Critics say
+    | the law |, which passed in May, will silence journalists"); the parse's whole clause is the content."""
+    text = "Critics say the law, which passed in May, will silence journalists."
+    doc = nlp(text)
+    say = next(t for t in doc if t.text == "say")
+    start = text.index("the law")
+    tagged = Draft(content=(start, start + 7), cue=(8, 11), source=(0, 7), cue_head=say.i, score=0.97)
+    rows = [(a.content.text, a.cue and a.cue.text) for a in attribute(doc, [tagged], ())]
+    assert rows == [("the law, which passed in May, will silence journalists", "say")]

@@ -22,6 +22,7 @@ from .combine import (
     one_reading_per_cue,
     own_frame,
     quoted_by,
+    whole_clauses,
     whole_marks,
     without_own_source,
 )
@@ -64,7 +65,8 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     if tagged:
         tagged = credible(doc, text, tagged, marked, load_gate())
-    combined = combine(tagged, rule_drafts(doc, text, speech), text, speech)
+    rules = rule_drafts(doc, text, speech)
+    combined = combine(whole_clauses(doc, tagged, rules), rules, text, speech)
     drafts = enclose(doc, text, [whole_marks(text, _edges(doc, text, d, quotes), quotes) for d in combined])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
     return build(doc, original, drafts, quotes, speech, entities)

@@ -69,6 +69,24 @@ def _around_cue(draft: Draft) -> bool:
     return draft.cue is not None and draft.content[0] < draft.cue[0] and draft.cue[1] < draft.content[1]
 
 
+def whole_clauses(doc: Doc, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
+    """A tagger content that is no more than the subject of the clause its cue reports ("Critics say | the
+    law |, which passed in May, will silence journalists") takes the rule's whole clause."""
+    return [_clause_for_subject(doc, d, rules) for d in tagged]
+
+
+def _clause_for_subject(doc: Doc, draft: Draft, rules: Sequence[Draft]) -> Draft:
+    span = doc.char_span(*draft.content, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return draft
+    verb = span.root.head
+    for rule in rules:
+        holds = rule.content[0] <= draft.content[0] and draft.content[1] < rule.content[1]
+        if holds and rule.cue_head == draft.cue_head and rule.content[0] <= verb.idx < rule.content[1]:
+            return replace(draft, content=rule.content)
+    return draft
+
+
 def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
     """Every tagger draft the gate kept (completed by its matching rule draft) plus the rule drafts it does
     not match. Where a rule draft overlaps a tagger draft without matching it, the surer one wins (see

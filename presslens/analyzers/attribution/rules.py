@@ -145,8 +145,12 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
 
 def _reframed(verb: Token, clause: Token) -> bool:
     """Whether a speech participle stands between this verb and the clause, hung on either ('"A," he said,
-    adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it)."""
+    adding of the mayor, "B."': the parse gives "B" to "said", but "adding" frames it), or a semicolon
+    ends the clause before the verb: a sentence of its own, not a fronted report ("The allies insist it
+    was fair; his opponents call it a sham")."""
     between = verb.doc[verb.i + 1 : clause.i] if clause.i > verb.i else verb.doc[clause.right_edge.i + 1 : verb.i]
+    if clause.i < verb.i and any(t.text == ";" for t in between):
+        return True
     return any(v.tag_ == "VBG" and v.lemma_ in SPEECH and v.head.i in (verb.i, clause.i) for v in between)
 
 
