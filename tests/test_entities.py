@@ -92,6 +92,12 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
             ["Maria Lopez", "Lopez"],
         ),
         ("Linda Black won the seat. Black voters said she had earned it.", "Linda Black", ["Linda Black"]),
+        # a surname the model took for a place, as a verb's subject, is still the person
+        (
+            "Dr. Amara Singh, an epidemiologist, said cases were rising. Singh warned that wards were full.",
+            "Amara Singh",
+            ["Amara Singh", "Singh"],
+        ),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:

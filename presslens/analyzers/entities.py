@@ -41,6 +41,7 @@ _PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sen", "sen
 # noun phrase would (spaCy's small model sometimes tags a sentence-opening surname as an adjective).
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG"})
 # Pairs of types spaCy's small model gives the same name in different sentences.
 _CONFUSED = ({"ORG", "PERSON"}, {"GPE", "LOC"})
 
@@ -302,12 +303,26 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in _NAME_POS or token.dep_ in _ARGUMENTS
 
 
+def _surnames_read_as_places(mentions: list[SpacySpan]) -> list[SpacySpan]:
+    """A one-word place or organisation that is the surname of a person named in full before it and stands
+    as a verb's subject ("Dr. Amara Singh ... Singh warned", where spaCy's small model calls "Singh" a GPE)
+    is that person: places and organisations act too, but rarely under a name the article gave a person."""
+    out, named = [], set()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.label_ == "PERSON" and len(mention) > 1:
+            named.add(mention[-1].text)
+        misread = len(mention) == 1 and mention.label_ in _NOT_PEOPLE and mention.text in named
+        acts = mention.root.dep_ in ("nsubj", "nsubjpass") and mention.root.head.pos_ in ("VERB", "AUX")
+        out.append(SpacySpan(mention.doc, mention.start, mention.end, label="PERSON") if misread and acts else mention)
+    return out
+
+
 def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
     text = parsed.text
     quoted = [(q.start, q.end) for q in find_quotes(text)]
     mentions = [m for ent in parsed.doc.ents if ent.label_ in NAME_TYPES and (m := _clean(ent)) is not None]
-    mentions = _datelines(parsed.doc, mentions)
+    mentions = _surnames_read_as_places(_datelines(parsed.doc, mentions))
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []
     for n, cluster in enumerate(_cluster(mentions), 1):
