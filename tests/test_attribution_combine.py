@@ -71,6 +71,19 @@ def test_merge_takes_the_parse_phrases_for_the_same_cue() -> None:
     assert (found.cue, found.source) == (rule.cue, rule.source)
 
 
+def test_a_tagger_content_framing_a_rule_quote_keeps_its_words() -> None:
+    """Where the parse hung the quote's clause elsewhere, the rule has the quote alone; the tagger's content
+    around it is the report (a regression: 'told the Post he was "not quite there yet" on supporting Ryan'
+    was cut to the quote and missed PolNeAR's content)."""
+    text = "A day after Okafor told the Tribune she was “not ready to back it yet” on the plan, the vote was held."
+    tagged = Draft(
+        content=_at(text, "she was “not ready to back it yet” on the plan"), cue=_at(text, "told"), score=0.9
+    )
+    rule = Draft(content=_at(text, "“not ready to back it yet”"), cue=tagged.cue, source=_at(text, "Okafor"))
+    (found,) = merge(text, [tagged], [rule])
+    assert (found.content, found.source) == (tagged.content, rule.source)
+
+
 def test_a_sure_report_stops_before_a_quote_framed_after_it() -> None:
     text = 'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.'
     quote = _at(text, '"Either the council acts or we do,"')
