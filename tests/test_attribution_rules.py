@@ -456,6 +456,20 @@ def test_a_participle_after_a_reported_clause_is_the_sayers(
             "Ruiz said the plan was 'a betrayal of the valley' and vowed to fight it.",
             [("the plan was 'a betrayal of the valley'", "said", "Ruiz", None), ("to fight it", "vowed", "Ruiz", None)],
         ),
+        # a cue that frames its object is a second report too
+        (
+            "Okafor said the memo was proof that the mayor did not know what he was signing, and accused the"
+            " council of hiding the costs.",
+            [
+                ("the memo was proof that the mayor did not know what he was signing", "said", "Okafor", None),
+                ("the council of hiding the costs", "accused", "Okafor", None),
+            ],
+        ),
+        # a second verb joined to a reporting verb that has its own subject is that subject's
+        (
+            "Ruiz said the minister believes the plan is bad and argued for a delay.",
+            [("the minister believes the plan is bad and argued for a delay", "said", "Ruiz", None)],
+        ),
         # a second clause with a subject of its own stays in what was said
         (
             "Ruiz said the plan was unfair and the valley would fight it.",

@@ -54,6 +54,8 @@ INFINITIVE: Final = words(
 ADDRESSING: Final = words("tell ask inform assure warn remind urge notify advise promise")
 # Prepositions that mark a cue phrase whose object is the content: "called for", "called on".
 PHRASAL: Final = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "refer": frozenset({"to"})}
+# Every verb that can be a cue in the rules: one of reporting, one that frames its object, a phrasal one.
+CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 # Words that say a person's gender when they stand in the person's own label or before the name. No
 # pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
 MALE_WORDS: Final = words(

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 
 from .decode import Tagged
 from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
-from .lexicon import REPORTING
+from .lexicon import CUE_LEMMAS
 from .quotes import MARKS
-from .syntax import coordinated_report, cue_start, governs, noun_phrase, subject_of
+from .syntax import coordinated_sayer, cue_start, governs, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
 # A first piece that ends its sentence inside the closing mark, and a frame that opens a new one
@@ -406,7 +406,7 @@ def without_connective(text: str, draft: Draft) -> Draft:
 
 def without_second_report(doc: Doc, draft: Draft, quotes: Sequence[Range]) -> Draft:
     """A content that stops before the sayer's second report when the tagger or the parse ran it in ("said
-    the plan was unfair | and vowed to fight it"; see ``syntax.coordinated_report``). Inside quotation
+    the plan was unfair | and vowed to fight it"; see ``syntax.coordinated_sayer``). Inside quotation
     marks the words are the speaker's own ('has "always run a lean campaign and will continue to"')."""
     if draft.cue_head is None:
         return draft
@@ -430,8 +430,9 @@ def without_second_report(doc: Doc, draft: Draft, quotes: Sequence[Range]) -> Dr
 
 def _second_report(token: Token, cue_head: int) -> bool:
     """A reporting verb coordinated with the cue's verb, as the parse has it or as it should
-    (``coordinated_report``), with no subject of its own."""
-    if coordinated_report(token):
-        return token.head.head.i == cue_head
-    own = token.dep_ == "conj" and token.head.i == cue_head and token.lemma_ in REPORTING
+    (``coordinated_sayer``), with no subject of its own."""
+    sayer = coordinated_sayer(token)
+    if sayer is not None:
+        return sayer.i == cue_head
+    own = token.dep_ == "conj" and token.head.i == cue_head and token.lemma_ in CUE_LEMMAS
     return own and subject_of(token) == subject_of(token.head)

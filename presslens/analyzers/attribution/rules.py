@@ -21,6 +21,7 @@ from .draft import Draft, Range, overlap, token_range, trim
 from .lexicon import (
     ADDRESSING,
     COGNITION,
+    CUE_LEMMAS,
     INFINITIVE,
     OBJECT_PREDICATE,
     PHRASAL,
@@ -32,7 +33,6 @@ from .quotes import MARKS, Quote
 from .syntax import SUBJECTS, addressee, cue_start, noun_phrase, subject_of, subject_phrase
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
-CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
 _VERB: Final = IDS["VERB"]
 _ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)

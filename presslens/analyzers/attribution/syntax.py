@@ -10,9 +10,10 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .draft import Range, overlap, token_range
-from .lexicon import ADDRESSING, REPORTING
+from .lexicon import ADDRESSING, CUE_LEMMAS, REPORTING
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+_CLAUSE_DEPTH: Final = 3  # reported clauses climbed to find a second report's sayer
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
@@ -68,27 +69,31 @@ def _sayer(verb: Token) -> Token | None:
     """The reporting verb that a participle or a second reporting verb belongs to where spaCy hangs it on the
     reported clause's verb, whose subject does neither: "said the bridge was safe, citing a survey" (the
     sayer cites; the participle set off by a comma) and "said the plan was unfair and vowed to fight it"
-    (the sayer vows; see ``coordinated_report``)."""
+    (the sayer vows; see ``coordinated_sayer``)."""
     clause = verb.head
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_comma
-    if not (participle or coordinated_report(verb)) or clause.dep_ != "ccomp":
-        return None
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not after_comma or clause.dep_ != "ccomp":
+        return coordinated_sayer(verb)
     return clause.head if clause.head.lemma_ in REPORTING and clause.head.i < clause.i < verb.i else None
 
 
-def coordinated_report(verb: Token) -> bool:
-    """A reporting verb with no subject of its own coordinated with the verb of a reported clause: spaCy's
-    small model reads "Ruiz said the plan was unfair and vowed to fight it" with "vowed" inside what Ruiz
-    said, as if the plan vowed. A reporting verb there is the sayer's second report."""
-    return (
-        verb.dep_ == "conj"
-        and verb.pos_ == "VERB"
-        and verb.lemma_ in REPORTING
-        and _nearest_subject(verb) is None
-        and verb.head.dep_ == "ccomp"
-        and verb.head.head.lemma_ in REPORTING
-    )
+def coordinated_sayer(verb: Token) -> Token | None:
+    """The sayer of a reporting verb with no subject of its own that the parse coordinated with a verb of
+    the reported clause: spaCy's small model reads "Ruiz said the plan was unfair and vowed to fight it"
+    with "vowed" inside what Ruiz said, as if the plan vowed. The sayer is the first reporting verb up the
+    chain of reported clauses ("said the warning showed that he did not know ..., and accused ..."); a
+    second verb coordinated with a reporting verb that has a subject of its own is that subject's ("said
+    the minister believes it and argued ...")."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS or _nearest_subject(verb):
+        return None
+    node = verb.head
+    for _ in range(_CLAUSE_DEPTH):
+        if node.lemma_ in REPORTING or node.dep_ != "ccomp":
+            return None
+        node = node.head
+        if node.lemma_ in REPORTING:
+            return node if node.i < verb.i else None
+    return None
 
 
 def _made_to_act(verb: Token) -> Token | None:
