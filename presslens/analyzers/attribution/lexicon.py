@@ -54,6 +54,11 @@ INFINITIVE: Final = words(
 ADDRESSING: Final = words("tell ask inform assure warn remind urge notify advise promise")
 # Prepositions that mark a cue phrase whose object is the content: "called for", "called on".
 PHRASAL: Final = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "refer": frozenset({"to"})}
+# What words are put in or sent out as: "warned in a memo that ...", "issued a statement saying ...".
+DOCUMENTS: Final = words(
+    "memo memorandum letter statement report email e-mail note filing interview speech post tweet message "
+    "op-ed column essay editorial affidavit declaration brief complaint lawsuit release article"
+)
 # Every verb that can be a cue in the rules: one of reporting, one that frames its object, a phrasal one.
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 # Words that say a person's gender when they stand in the person's own label or before the name. No

@@ -22,6 +22,7 @@ from .lexicon import (
     ADDRESSING,
     COGNITION,
     CUE_LEMMAS,
+    DOCUMENTS,
     INFINITIVE,
     OBJECT_PREDICATE,
     PHRASAL,
@@ -49,10 +50,6 @@ _NOT_SPEAKERS: Final = words(
 _COLON_CUE_WORDS: Final = 6
 _NAME_LINE_WORDS: Final = 16
 _WHEN: Final = frozenset({"DATE", "TIME"})
-_DOCUMENTS: Final = words(
-    "memo memorandum letter statement report email e-mail note filing interview speech post tweet message "
-    "op-ed column essay editorial affidavit declaration brief complaint lawsuit"
-)
 _PEOPLE: Final = words(
     "many some most others critics supporters opponents voters fans people observers analysts experts "
     "conservatives liberals progressives democrats republicans residents officials investors activists "
@@ -160,7 +157,7 @@ def _in_document(verb: Token) -> list[Token]:
     verb was put "in", is what was said, not which memo."""
     if verb.lemma_ not in SPEECH:
         return []
-    documents = [o for p in verb.children if p.lower_ == "in" for o in p.children if o.lemma_ in _DOCUMENTS]
+    documents = [o for p in verb.children if p.lower_ == "in" for o in p.children if o.lemma_ in DOCUMENTS]
     return [
         c
         for d in documents
