@@ -59,6 +59,8 @@ DOCUMENTS: Final = words(
     "memo memorandum letter statement report email e-mail note filing interview speech post tweet message "
     "op-ed column essay editorial affidavit declaration brief complaint lawsuit release article"
 )
+# Verbs that send a document out: "issued a statement saying" is cued from "issued".
+SENDING: Final = words("issue send release publish post write email e-mail put circulate distribute draft")
 # Every verb that can be a cue in the rules: one of reporting, one that frames its object, a phrasal one.
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 # Words that say a person's gender when they stand in the person's own label or before the name. No
