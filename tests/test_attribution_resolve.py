@@ -69,6 +69,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "He",
             ("Victor Hale", "e1"),
         ),
+        # a name set beside a role is the speaker's name when no entity stands for it
+        (
+            "The union's leader, Ana Ruiz, said members would strike.",
+            [],
+            "The union's leader, Ana Ruiz",
+            ("Ana Ruiz", None),
+        ),
         # a pronoun no name agrees with is the person an earlier source described by role, when the
         # description agrees in gender; a thing described ("The report") is no one's antecedent
         (

@@ -47,6 +47,7 @@ _PEOPLE: Final = words(
     spokeswoman spokesperson neighbour neighbor survivor victim owner manager"""
 )
 _THINGS: Final = frozenset({"ORG", "GPE"})
+_UNTYPED: Final = frozenset({"", "PERSON"})  # a proper noun the recogniser left untagged, or tagged a person
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
 _SUBJECT_REACH: Final = 400
@@ -90,7 +91,20 @@ def resolve(
         described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
-    return Speaker(name=_named_part(span))
+    return Speaker(name=_apposed_name(head) or _named_part(span))
+
+
+def _apposed_name(head: Token) -> str | None:
+    """The proper name set beside a role the entity recogniser missed ("The union's leader, Ana Ruiz"): a
+    reader names the speaker by it, not by the role."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in _UNTYPED):
+        first = appos
+        while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" and first.doc[first.i - 1].head.i == appos.i:
+            first = first.doc[first.i - 1]
+        return appos.doc[first.i : appos.i + 1].text
+    return None
 
 
 def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
