@@ -69,6 +69,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "He",
             ("Victor Hale", "e1"),
         ),
+        # a bare name no entity stands for is its run of proper nouns, without what is set beside it
+        (
+            "Ruiz, 54, a mother of three, said the clinic saved her life.",
+            [],
+            "Ruiz, 54, a mother of three",
+            ("Ruiz", None),
+        ),
         # a name set beside a role is the speaker's name when no entity stands for it
         (
             "The union's leader, Ana Ruiz, said members would strike.",

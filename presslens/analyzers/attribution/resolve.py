@@ -165,6 +165,14 @@ def _named_part(span: Span) -> str:
     to both mayors, who ...", "The dockers' fund - which aims ...", "the people interviewed, including
     port officials,"), but not at the commas of a list ("his family, friends and employees") nor before a
     description of the head itself ("one of them, a retired teacher")."""
+    bare = not any(c.dep_ in ("det", "poss", "amod") for c in span.root.children)
+    if span.root.pos_ == "PROPN" and bare:  # a name the recogniser missed is its run of proper nouns ("Ruiz, 54")
+        first, last = span.root.i, span.root.i
+        while first > span.start and span.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        while last + 1 < span.end and span.doc[last + 1].pos_ == "PROPN" and span.doc[last + 1].head.i == last:
+            last += 1
+        return span.doc[first : last + 1].text
     cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t, span.root)), span.end)
     return span.doc[span.start : cut].text if cut > span.start else span.text
 
