@@ -386,6 +386,25 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
             'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.',
             [("a1", "they were tired of waiting", None), ("a2", '"Either the council acts or we do,"', None)],
         ),
+        # a chain of three: the paper, its sources, the minister (a regression: the "that" before "according
+        # to" was the sources' content, so their report swallowed the paper's)
+        (
+            "The Tribune reported that, according to two officials, the minister had said the port would close.",
+            [
+                ("a1", "that, according to two officials, the minister had said the port would close", None),
+                ("a2", "the minister had said the port would close", "a1"),
+                ("a3", "the port would close", "a2"),
+            ],
+        ),
+        # "quoted X as saying": X's report nests inside the quoting one, however much of it it is
+        (
+            "Reuters quoted the minister as saying the port would close.",
+            [("a1", "the minister as saying the port would close", None), ("a2", "the port would close", "a1")],
+        ),
+        (
+            "The paper cited officials as saying the port would close.",
+            [("a1", "officials as saying the port would close", None), ("a2", "the port would close", "a1")],
+        ),
         # two reports side by side are not nested
         (
             "Lopez said the port would close. Smith said it would not.",
@@ -440,6 +459,9 @@ def test_a_participle_frames_the_quote_after_it(nlp: Language, text: str) -> Non
         # the bridge's, the subject of the clause spaCy hung it on)
         ("The ministry said the bridge was safe, citing a new survey.", "citing", "ministry"),
         ("Officials believe the bridge is safe, pointing to a survey.", "pointing", "Officials"),
+        # who is quoted "as saying" is the one saying, not the one quoting
+        ("Reuters quoted the minister as saying the port would close.", "saying", "minister"),
+        ("The minister was quoted by Reuters as saying the port would close.", "saying", "minister"),
         # with no reporting verb above, the clause's own subject stays
         ("The bridge was closed, citing safety concerns.", "citing", "bridge"),
     ],

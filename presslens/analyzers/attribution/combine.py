@@ -25,6 +25,7 @@ _SNAP_SHARE: Final = 0.5
 _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
+_AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _DASHES: Final = "-–—"
@@ -79,14 +80,15 @@ def _around_cue(draft: Draft) -> bool:
 
 
 def whole_clauses(doc: Doc, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Draft]:
-    """A tagger content that is no more than the subject of the clause its cue reports ("Critics say | the
-    law |, which passed in May, will silence journalists") takes the rule's whole clause."""
+    """A tagger content that is no more than the subject or the "that" of the clause its cue reports
+    ("Critics say | the law |, which passed in May, will silence journalists", "reported | that, |
+    according to two officials, ...") takes the rule's whole clause."""
     return [_clause_for_subject(doc, d, rules) for d in tagged]
 
 
 def _clause_for_subject(doc: Doc, draft: Draft, rules: Sequence[Draft]) -> Draft:
     span = doc.char_span(*draft.content, alignment_mode="expand")
-    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass", "mark"):
         return draft
     verb = span.root.head
     for rule in rules:
@@ -106,7 +108,11 @@ def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Dr
     rules = [r for r in rules if not any(_clashes(d, r, inner) and _wins(d, r) for d in tagged)]
     out = [d for d in tagged if not any(_clashes(d, r, inner) and not _wins(d, r) for r in rules)]
     out = [d if (rule := _best(d, rules)) is None else _fill(text, d, rule) for d in out]
-    out += [r for r in rules if not any(jaccard(r.content, d.content) >= _SAME_MATCH for d in out)]
+    out += [
+        r
+        for r in rules
+        if not any(jaccard(r.content, d.content) >= _SAME_MATCH and not _quotes(text, d, r) for d in out)
+    ]
     return sorted(out, key=lambda d: d.content)
 
 
@@ -148,6 +154,15 @@ def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
     if not overlap(tagged.content, rule.content) or jaccard(tagged.content, rule.content) >= _SAME_MATCH:
         return False
     return not (_holds(rule, tagged) or (_holds(tagged, rule) and any(r is rule for r in inner)))
+
+
+def _quotes(text: str, outer: Draft, inner: Draft) -> bool:
+    """Whether the outer report quotes the inner one "as saying" ("cited officials as saying the port would
+    close"): the inner report, speaker and all, is inside the outer content, however much of it it is."""
+    source, cue = inner.source, inner.cue
+    if source is None or cue is None or not _AS_SAYING_RE.search(text, max(0, cue[0] - 4), cue[0]):
+        return False
+    return _holds(outer, inner) and outer.content[0] <= source[0] < outer.content[1]
 
 
 def _holds(outer: Draft, inner: Draft) -> bool:

@@ -33,7 +33,8 @@ UTTERING: Final = words(
     "say tell ask declare state announce proclaim exclaim chant shout yell scream cry cheer whisper mutter "
     "reply respond answer retort add insist"
 )
-# Verbs whose content is an object plus its predicate: "accused X of Y", "described X as Y", "called X Y".
+# Verbs whose content is an object plus its predicate: "accused X of Y", "described X as Y", "called X Y",
+# "quoted X as saying Y" (where X's own report nests inside).
 OBJECT_PREDICATE: Final = {
     "accuse": "of",
     "describe": "as",
@@ -45,6 +46,8 @@ OBJECT_PREDICATE: Final = {
     "praise": "for",
     "criticize": "for",
     "criticise": "for",
+    "quote": "as",
+    "cite": "as",
 }
 # Verbs that take their content as a to-infinitive: "claims to represent", "vowed to fight".
 INFINITIVE: Final = words(

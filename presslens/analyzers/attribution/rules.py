@@ -304,7 +304,8 @@ def _according_to(doc: Doc, text: str) -> list[Draft]:
         clause = tok.head if tok.head.i != tok.i else None
         if clause is None:
             continue
-        inner = {t.i for t in tok.subtree}
+        # the "that" before the phrase is the outer verb's ("reported that, according to X, Y")
+        inner = {t.i for t in tok.subtree} | {c.i for c in clause.children if c.dep_ == "mark" and c.i < tok.i}
         rest = [t.i for t in clause.subtree if t.i not in inner and not t.is_punct]
         if not rest:
             continue

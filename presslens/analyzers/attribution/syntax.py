@@ -13,6 +13,7 @@ from .draft import Range, overlap, token_range
 from .lexicon import ADDRESSING, CUE_LEMMAS, DOCUMENTS, REPORTING, SENDING
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
+_QUOTING: Final = frozenset({"quote", "cite"})
 _CLAUSE_DEPTH: Final = 3  # reported clauses climbed to find a second report's sayer
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -65,7 +66,7 @@ def _cue_modifier(tok: Token, verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, climbing through participles and coordinated verbs that share one, and from
-    a participle in a document to the verb that sent the document out."""
+    a participle in a document to the verb that sent the document out; who is quoted "as saying"."""
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -76,6 +77,9 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        quoted = _quoted_as(node)
+        if quoted is not None:
+            return quoted
         sender = _sender(node)
         if sender is not None:  # "The ministry issued a statement saying": the ministry says
             node = sender
@@ -118,6 +122,15 @@ def coordinated_sayer(verb: Token) -> Token | None:
         if node.lemma_ in REPORTING:
             return node if node.i < verb.i else None
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """Who is quoted "as saying": the object of "quoted"/"cited" ("Reuters quoted the minister as saying"),
+    or its passive subject ("The minister was quoted by Reuters as saying"), not the one quoting."""
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_ not in _QUOTING:
+        return None
+    return next((c for c in marker.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _made_to_act(verb: Token) -> Token | None:
