@@ -84,6 +84,16 @@ def test_a_tagger_content_framing_a_rule_quote_keeps_its_words() -> None:
     assert (found.content, found.source) == (tagged.content, rule.source)
 
 
+def test_a_tagger_content_over_a_second_that_clause_keeps_it() -> None:
+    """The parse can hang a second "and that" clause elsewhere; the tagger's content over both is the report
+    (a regression: the rule's first clause replaced it)."""
+    text = 'He told the station that "the old system is finished and gone" and that subsidies would follow.'
+    tagged = Draft(content=(text.index("that"), len(text) - 1), cue=_at(text, "told"), score=0.9)
+    rule = Draft(content=_at(text, 'that "the old system is finished and gone'), cue=tagged.cue, source=_at(text, "He"))
+    (found,) = merge(text, [tagged], [rule])
+    assert (found.content, found.source) == (tagged.content, rule.source)
+
+
 def test_a_sure_report_stops_before_a_quote_framed_after_it() -> None:
     text = 'Residents said they were tired of waiting: "Either the council acts or we do," said one of them.'
     quote = _at(text, '"Either the council acts or we do,"')

@@ -99,6 +99,16 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
         ),
         ("The chairwoman said the talks had stalled. He added that a vote was near.", [], "He", None),
         ("The report said the dam was unsafe. He added that repairs were due.", [], "He", None),
+        # a name set beside the last subject is what "he" continues, not the subject's owner
+        (
+            "Petra Lind defended the rules. Lind's deputy, Jonas Weber, went further. He said the old system was over.",
+            [
+                ("e1", "Petra Lind", "PERSON", ("Petra Lind", "Lind"), ()),
+                ("e2", "Jonas Weber", "PERSON", ("Jonas Weber",), ()),
+            ],
+            "He",
+            ("Jonas Weber", "e2"),
+        ),
         # a name inside the reported words is not the speaker
         (
             'Maria Lopez arrived at noon. "I met Ana Ruiz at the harbour today," she said.',

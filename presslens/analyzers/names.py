@@ -24,7 +24,15 @@ _MALE: Final = words(
     victor hector carlos luis jorge miguel pedro antonio manuel francisco ricardo roberto rafael fernando
     sergio diego alejandro javier raul ramon enrique pablo hugo omar ahmed mohammed muhammad vladimir boris
     sergei dmitry rudy chuck mitt lyndon franklin dwight herbert calvin woodrow abraham theodore jimmy dick
-    hank martin neil glenn tucker bret lou elliot stuart gordon emmanuel reince"""
+    hank martin neil glenn tucker bret lou elliot stuart gordon emmanuel reince jonas tomas tomasz karim ali
+    hassan hussein ibrahim yusuf mustafa mehmet ahmet kemal olaf lars sven nils erik anders johan piotr pawel
+    krzysztof andrzej marek lukasz ivan igor oleg alexei andrei mikhail nikolai yuri viktor volodymyr petro
+    taras bogdan stefan pierre francois jacques olivier laurent nicolas giuseppe giovanni luca matteo paolo
+    alessandro lorenzo hans klaus jurgen dieter wolfgang friedrich heinrich markus matthias tobias felix jonah
+    kwame kofi emeka tunde raj rahul amit sanjay vijay arjun narendra rajiv hiroshi takeshi kenji shinzo fumio
+    abdul abdullah khalid salman faisal tariq imran nawaz recep yair naftali yitzhak moshe avi mahmoud ismail
+    yahya bashar hamid reza javad ebrahim hamza bilal idris olusegun goodluck muhammadu cyril thabo
+    jair lula evo fidel andres gustavo mauricio sebastian joaquin emilio ignacio"""
 )
 _FEMALE: Final = words(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
@@ -39,7 +47,12 @@ _FEMALE: Final = words(
     valerie kirsten tammy patty patti claire heidi mazie shelley nina gina tina sheila alicia veronica
     monica erica libby hilary nicola paula rebekah becky cindy wendy ella chloe zoe lily brooke leah stella
     lucy audrey caroline madeline maya naomi serena iris irene joanne rosa rose lydia eva vera carmen sofia
-    lucia isabel mariana valentina camila gabriela ana"""
+    lucia isabel mariana valentina camila gabriela ana petra ingrid astrid sigrid ursula annalena katarina
+    katharina sabine monika birgit helga heike martina marta magdalena agnieszka katarzyna malgorzata olga
+    tatiana natalia svetlana yulia irina ludmila oksana olena iryna sophie amelie camille chantal nathalie
+    isabelle giorgia giulia francesca chiara alessandra elisabetta fatima aisha leila layla yasmin zainab amina
+    nadia mariam priya sunita indira keiko akiko yoko ngozi ines beatriz mercedes pilar dolores jacinda mette
+    sanna kaja roberta dilma cristina imelda benazir golda tzipi ayelet hanan rania noor"""
 )
 
 

@@ -26,6 +26,7 @@ _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
 _AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
+_AND_THAT_RE: Final = re.compile(r"[\"”']?,?\s+(?:and|but|or)\s+(?:that|whether)\s")
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
 _DASHES: Final = "-–—"
@@ -52,7 +53,8 @@ def _fill(text: str, tagged: Draft, rule: Draft) -> Draft:
     the quotes long enough to be speech and would drop the short piece."""
     if _holds(rule, tagged):
         return rule
-    content = tagged.content if _around_cue(tagged) or _quote_within(text, tagged, rule) else rule.content
+    keep = _around_cue(tagged) or _quote_within(text, tagged, rule) or _second_clause(text, tagged, rule)
+    content = tagged.content if keep else rule.content
     same_cue = tagged.cue is None or (rule.cue is not None and overlap(tagged.cue, rule.cue) > 0)
     if not same_cue:
         return replace(tagged, content=content)
@@ -73,6 +75,13 @@ def _quote_within(text: str, tagged: Draft, rule: Draft) -> bool:
     (start, end), (inner_start, inner_end) = tagged.content, rule.content
     contains = start <= inner_start and inner_end <= end and (start, end) != (inner_start, inner_end)
     return contains and text[inner_start] in MARKS
+
+
+def _second_clause(text: str, tagged: Draft, rule: Draft) -> bool:
+    """A tagger content that runs on from the rule's clause over a second one joined to it ("told the station
+    that the system is finished | and that subsidies would follow"), which the parse hung elsewhere."""
+    start, end = tagged.content
+    return start == rule.content[0] and rule.content[1] < end and bool(_AND_THAT_RE.match(text, rule.content[1], end))
 
 
 def _around_cue(draft: Draft) -> bool:

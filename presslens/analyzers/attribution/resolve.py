@@ -460,11 +460,13 @@ def _modifies(doc: Doc, start: int, end: int) -> bool:
 def _subject_rank(doc: Doc, start: int, end: int) -> int:
     """2 for the subject of a sentence's main verb (or of one coordinated with it), 1 for the subject of
     a clause inside it (often one reported: "said Trump could file"), 0 for no subject. The owner of a
-    subject counts as it ("Trump's response has been controversial. He has proposed ...")."""
+    subject counts as it ("Trump's response has been controversial. He has proposed ..."), and so does a
+    name set beside it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    root = span.root.head if span.root.dep_ == "poss" else span.root  # "Trump's response ... He"
+    # "Trump's response ... He"; "Lind's deputy, Jonas Weber, went further. He" (the later name wins the tie)
+    root = span.root.head if span.root.dep_ in ("poss", "appos") else span.root
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     verb = root.head
