@@ -80,7 +80,7 @@ def test_empty_analysis_says_so_in_every_section() -> None:
 @pytest.mark.parametrize(
     "expected",
     [
-        "[a1] an unnamed source  direct",
+        "[a1] someone the text does not name  direct",
         'hedge: “"landmark"”',
         "the outlet qualifies these words",
         '“a "landmark"”  in the voice of a7',

@@ -58,12 +58,14 @@ class Highlight:
 
 
 def speaker_name(attribution: Attribution) -> str:
-    """Who an attribution is from, in words: the resolved name first, then the mention, else unknown."""
+    """Who an attribution is from, in words: the resolved name first, then the mention. With neither, the
+    text names no one ("The council is expected to vote"): said so, rather than "an unnamed source", which
+    reads as a source the outlet chose to keep anonymous."""
     if attribution.speaker is not None:
         return attribution.speaker.name
     if attribution.source is not None:
         return attribution.source.text
-    return "an unnamed source"
+    return "someone the text does not name"
 
 
 def via_chain(analysis: Analysis, attribution: Attribution) -> list[Attribution]:
