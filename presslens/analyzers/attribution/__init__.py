@@ -35,6 +35,7 @@ from .link import (
     link,
     noun_to_content,
     reach_content,
+    second_reports,
     whole_clause,
     with_predicate,
     without_connective,
@@ -61,13 +62,15 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     quotes = find_quotes(original)
     text = double_marked(original, quotes)
     marked = [(q.start, q.end) for q in quotes]
-    tagged = not_names(doc, text, [without_second_report(doc, d, marked) for d in tagged], quotes)
+    seconds = second_reports(doc)
+    tagged = not_names(doc, text, [without_second_report(doc, d, marked, seconds) for d in tagged], quotes)
     speech = [q for q in quotes if is_speech(text, q) or quoted_by(tagged, q)]
     if tagged:
         tagged = credible(doc, text, tagged, marked, load_gate())
     rules = rule_drafts(doc, text, speech)
     combined = combine(whole_clauses(doc, tagged, rules), rules, text, speech)
-    drafts = enclose(doc, text, [whole_marks(text, _edges(doc, text, d, quotes), quotes) for d in combined])
+    edged = [without_second_report(doc, _edges(doc, text, d, quotes), marked, seconds) for d in combined]
+    drafts = enclose(doc, text, [whole_marks(text, d, quotes) for d in edged])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
     return build(doc, original, drafts, quotes, speech, entities)
 
@@ -76,9 +79,7 @@ def _edges(doc: Doc, text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
     """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
     about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
     for ("defended the toll as fair") and a passive cue's subject ("The court is expected to rule"); a
-    content opening its sentence drops a leading "But" or "In fact,", and one the parse ran over the
-    sayer's next report stops before it."""
+    content opening its sentence drops a leading "But" or "In fact,"."""
     draft = own_frame(doc, draft, quotes)
     draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
-    draft = without_connective(text, fronted(doc, whole_clause(doc, text, draft)))
-    return without_second_report(doc, draft, [(q.start, q.end) for q in quotes])
+    return without_connective(text, fronted(doc, whole_clause(doc, text, draft)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from .decode import Tagged
 from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
-from .lexicon import CUE_LEMMAS
 from .quotes import MARKS
+from .rules import cue_verbs
 from .syntax import coordinated_sayer, cue_start, governs, noun_phrase, subject_of
 
 _MAX_GAP: Final = 300
@@ -404,35 +404,35 @@ def without_connective(text: str, draft: Draft) -> Draft:
     return replace(draft, content=(opener.end(), end))
 
 
-def without_second_report(doc: Doc, draft: Draft, quotes: Sequence[Range]) -> Draft:
+def second_reports(doc: Doc) -> dict[int, int]:
+    """The sayer's second reports in the text, each verb's index to its sayer's: a cue verb coordinated with
+    the sayer's own verb, as the parse has it, or with a verb of the reported clause, where it should not
+    (``syntax.coordinated_sayer``); either with no subject of its own. Found once per text."""
+    out: dict[int, int] = {}
+    for verb in (doc[int(i)] for i in cue_verbs(doc)):
+        if verb.dep_ != "conj":
+            continue
+        sayer = coordinated_sayer(verb)
+        if sayer is None and subject_of(verb) == subject_of(verb.head):
+            sayer = verb.head
+        if sayer is not None:
+            out[verb.i] = sayer.i
+    return out
+
+
+def without_second_report(doc: Doc, draft: Draft, quotes: Sequence[Range], seconds: Mapping[int, int]) -> Draft:
     """A content that stops before the sayer's second report when the tagger or the parse ran it in ("said
-    the plan was unfair | and vowed to fight it"; see ``syntax.coordinated_sayer``). Inside quotation
-    marks the words are the speaker's own ('has "always run a lean campaign and will continue to"')."""
-    if draft.cue_head is None:
-        return draft
+    the plan was unfair | and vowed to fight it"; see ``second_reports``). Inside quotation marks the words
+    are the speaker's own ('has "always run a lean campaign and will continue to"')."""
     start, end = draft.content
-    span = doc.char_span(start, end, alignment_mode="contract")
-    second = next(
-        (
-            t
-            for t in span or ()
-            if t.idx > start and _second_report(t, draft.cue_head) and not any(a < t.idx < b for a, b in quotes)
-        ),
-        None,
-    )
-    if second is None:
+    found = [
+        doc[i]
+        for i, sayer in seconds.items()
+        if sayer == draft.cue_head and start < doc[i].idx < end and not any(a < doc[i].idx < b for a, b in quotes)
+    ]
+    if not found:
         return draft
-    cut = doc[second.i - 1]
+    cut = doc[min(t.i for t in found) - 1]
     while (cut.dep_ == "cc" or cut.text == ",") and cut.idx > start:
         cut = doc[cut.i - 1]
     return replace(draft, content=(start, cut.idx + len(cut)))
-
-
-def _second_report(token: Token, cue_head: int) -> bool:
-    """A reporting verb coordinated with the cue's verb, as the parse has it or as it should
-    (``coordinated_sayer``), with no subject of its own."""
-    sayer = coordinated_sayer(token)
-    if sayer is not None:
-        return sayer.i == cue_head
-    own = token.dep_ == "conj" and token.head.i == cue_head and token.lemma_ in CUE_LEMMAS
-    return own and subject_of(token) == subject_of(token.head)

@@ -61,7 +61,7 @@ _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     """Every draft the parse supports, in the order of their cues."""
-    cues = (doc[int(i)] for i in _candidates(doc))
+    cues = (doc[int(i)] for i in cue_verbs(doc))
     drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
@@ -71,7 +71,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     return sorted(drafts, key=lambda d: d.cue or d.content)
 
 
-def _candidates(doc: Doc) -> np.ndarray:
+def cue_verbs(doc: Doc) -> np.ndarray:
     """Indices of verbs whose lemma is a cue word, found on the Doc's arrays rather than token by token."""
     table = doc.to_array([LEMMA, POS]).reshape(-1, 2)
     return np.flatnonzero(np.isin(table[:, 0], _CUE_HASHES) & (table[:, 1] == _VERB))
