@@ -69,6 +69,8 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "He",
             ("Victor Hale", "e1"),
         ),
+        # an unnamed group named by a quantifier is named by it, as "others" is
+        ("Some argue the reform went too far; others disagree.", [], "Some", ("Some", None)),
         # a bare name no entity stands for is its run of proper nouns, without what is set beside it
         (
             "Ruiz, 54, a mother of three, said the clinic saved her life.",

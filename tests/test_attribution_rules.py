@@ -47,6 +47,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The retired general told Reuters that the plan was doomed.",
             ("indirect", "that the plan was doomed", "told", "The retired general"),
         ),
+        # "in the words of X" reports X's words as "according to X" does
+        (
+            'In the words of one nurse, the ward was "a war zone."',
+            ("mixed", 'the ward was "a war zone."', "In the words of", "one nurse"),
+        ),
+        # ...and after a quote, the quoted words alone are X's
+        (
+            "She does not like “surprises,” in the words of one aide, and she rarely rehearses.",
+            ("direct", "“surprises,”", "in the words of", "one aide"),
+        ),
         # a participle saying what a document said is cued from the verb that sent the document out, as
         # PolNeAR marks 21 of 29 such cues in train
         (

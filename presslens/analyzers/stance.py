@@ -80,6 +80,7 @@ ENDORSING: Final = frozenset(
 )
 _PHRASES: Final[dict[str, CueStance]] = {
     "according to": "neutral",
+    "in the words of": "neutral",
     "point out": "endorsing",
     "pointed out": "endorsing",
     "points out": "endorsing",

@@ -21,6 +21,7 @@ from .lexicon import SPEECH
 # What may stand between the outer content's end and the inner report: the word that opens the inner
 # clause. A relative clause set off by a comma ("policies, which he said had harmed the economy") is a
 # report of its own in PolNeAR as often as not, so a comma keeps the two apart.
+_ACCORDING: Final = ("according to", "in the words of")  # the phrases that report words without a verb
 _BETWEEN_RE: Final = re.compile(r"\s*(?:(?:and|but)\s+that\s+|(?:that|who|which|whom)\s+)?")
 
 
@@ -106,4 +107,4 @@ def _reports_words(doc: Doc, draft: Draft) -> bool:
     if draft.cue is None:
         return False
     cue = doc.char_span(*draft.cue, alignment_mode="expand")
-    return cue is not None and (cue.root.lemma_ in SPEECH or cue.text.lower().startswith("according to"))
+    return cue is not None and (cue.root.lemma_ in SPEECH or cue.text.lower().startswith(_ACCORDING))

@@ -26,6 +26,7 @@ _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
 _RELATIVE: Final = words("who whom whose which that")
+_QUANTIFIERS: Final = words("some many most others several few both all")
 _WORD_REACH: Final = 30
 _BEFORE_COMPLEMENT_RE: Final = re.compile(
     r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
@@ -83,8 +84,8 @@ def resolve(
         if group is not None:
             return Speaker(name=group)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
-    if head.pos_ == "PRON":
-        return None
+    if head.pos_ == "PRON":  # "Some argue", "Many say": an unnamed group, named by the word itself
+        return Speaker(name=span.text) if word in _QUANTIFIERS else None
     definite = _definite(head)
     described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
     if described is None and definite and head.lemma_.lower() in _ROLES:

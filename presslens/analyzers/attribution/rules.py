@@ -36,7 +36,10 @@ from .syntax import SUBJECTS, addressee, cue_start, noun_phrase, subject_of, sub
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
 _VERB: Final = IDS["VERB"]
-_ACCORDING_RE: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING_RE: Final = re.compile(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
+# A quote right before "in the words of", which then gives those words alone.
+_QUOTE_BEFORE_RE: Final = re.compile(r'(["“][^"“”\n]{1,200}["”])[,;]?\s*$')
+_QUOTE_REACH: Final = 210
 # A pull quote: a paragraph of a quote whose last line, inside the closing mark, names the speaker
 # ('"We will rebuild the harbour.\nAna Ruiz, Harbour Trust."'), as some sites print them.
 _PULL_QUOTE_RE: Final = re.compile(r'^(["“][^"”\n]{20,})\n([A-Z][^"”\n]{2,120}?)\.?["”][ \t]*$', re.MULTILINE)
@@ -291,28 +294,29 @@ def _union(ranges: Iterable[Range]) -> Range:
 
 
 def _according_to(doc: Doc, text: str) -> list[Draft]:
-    """ "According to X, Y" and "Y, according to X": X is the source, Y the content."""
+    """ "According to X, Y", "Y, according to X" and "In the words of X, Y": X is the source, Y the
+    content."""
     out: list[Draft] = []
     for match in _ACCORDING_RE.finditer(text):
         phrase = doc.char_span(*match.span())
-        if phrase is None or len(phrase) != 2:
+        if phrase is None or len(phrase) not in (2, 4):
             continue
-        tok, to = phrase[0], phrase[1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
+        tok, last = phrase[0], phrase[-1]
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
         clause = tok.head if tok.head.i != tok.i else None
-        if clause is None:
+        if pobj is None or clause is None:
             continue
         # the "that" before the phrase is the outer verb's ("reported that, according to X, Y")
         inner = {t.i for t in tok.subtree} | {c.i for c in clause.children if c.dep_ == "mark" and c.i < tok.i}
         rest = [t.i for t in clause.subtree if t.i not in inner and not t.is_punct]
         if not rest:
             continue
+        words = _QUOTE_BEFORE_RE.search(text, max(0, match.start() - _QUOTE_REACH), match.start())
+        quoted = words is not None and len(phrase) == 4  # "surprises," in the words of one staffer: the word
         out.append(
             Draft(
-                content=trim(text, token_range(doc, min(rest), max(rest))),
-                cue=token_range(doc, tok.i, to.i),
+                content=words.span(1) if quoted and words else trim(text, token_range(doc, min(rest), max(rest))),
+                cue=token_range(doc, tok.i, last.i),
                 source=noun_phrase(doc, pobj),
                 cue_head=tok.i,
             )
