@@ -101,6 +101,31 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
         ),
         ("The chairwoman said the talks had stalled. He added that a vote was near.", [], "He", None),
         ("The report said the dam was unsafe. He added that repairs were due.", [], "He", None),
+        # a definite description is the unnamed person brought in before with the same noun
+        (
+            'A spokesperson for the port said: "We are open." The spokesperson added that ships were waiting.',
+            [],
+            "The spokesperson",
+            ("A spokesperson for the port", None),
+        ),
+        # ...but not one whose own words set it apart
+        (
+            "A federal appeals court said on Monday that the law stood. The district court said it would comply.",
+            [],
+            "The district court",
+            ("The district court", None),
+        ),
+        # a subject calling a person by title ("the admiral") is a mention of them for the pronoun after it
+        (
+            'Gen. Joseph Dunford asked Admiral Harry Harris that question. Later the admiral chuckled. "It is'
+            ' good," he said.',
+            [
+                ("e1", "Joseph Dunford", "PERSON", ("Joseph Dunford",), ()),
+                ("e2", "Harry Harris", "PERSON", ("Harry Harris",), ()),
+            ],
+            "he",
+            ("Harry Harris", "e2"),
+        ),
         # a name set beside the last subject is what "he" continues, not the subject's owner
         (
             "Petra Lind defended the rules. Lind's deputy, Jonas Weber, went further. He said the old system was over.",

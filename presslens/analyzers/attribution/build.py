@@ -12,7 +12,7 @@ from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, trim
 from .quotes import Quote
-from .resolve import described_speaker, resolve
+from .resolve import described_speaker, resolve, titled_subjects
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
@@ -41,8 +41,9 @@ def _speakers(
     the admiral said. ... "It is not true," he said": "he" is the admiral, whom no name marks nearby).
     The antecedent is sought outside the words attributed and outside quotes the source stands outside of
     ('"In fact, Bob wrote it," Carson said. He ...': Bob is in Carson's words, "He" is Carson). A pronoun
-    no entity agrees with falls back on an earlier source that described someone unnamed ("the general")."""
-    heard = {e.id: e for e in entities}
+    no entity agrees with falls back on an earlier source that described someone unnamed ("the general"). A
+    subject that calls a person by their title ("the admiral chuckled") counts as a mention of them too."""
+    heard = {e.id: e for e in titled_subjects(doc, text, entities)}
     described: list[tuple[Range, Speaker]] = []
     out: list[Speaker | None] = [None] * len(drafts)
     for k in sorted(range(len(drafts)), key=lambda k: drafts[k].source or (-1, -1)):
@@ -51,9 +52,9 @@ def _speakers(
             continue
         elsewhere = [drafts[k].content, *((q.start, q.end) for q in speech if not q.start <= source[0] < q.end)]
         speaker = resolve(doc, text, source, list(heard.values()), elsewhere)
-        if speaker is None:
-            speaker = described_speaker(doc, source, described)
-        elif speaker.entity is None:
+        if speaker is None or speaker.entity is None:
+            speaker = described_speaker(doc, source, described) or speaker
+        if speaker is not None and speaker.entity is None:
             described.append((source, speaker))
         out[k] = speaker
         head = doc.char_span(*source, alignment_mode="expand")

@@ -12,9 +12,13 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+import numpy as np
+from spacy.attrs import DEP, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
+from ..._contract import Span as TextSpan
 from ..entities import after_dateline
 from ..names import TITLES, first_name_gender
 from .draft import Range, overlap
@@ -48,6 +52,9 @@ _PEOPLE: Final = words(
     spokeswoman spokesperson neighbour neighbor survivor victim owner manager"""
 )
 _THINGS: Final = frozenset({"ORG", "GPE"})
+_NSUBJ: Final = StringStore().add("nsubj")
+_NN: Final = StringStore().add("NN")
+_TITLE_WORDS: Final = TITLES - words("mr mrs ms miss mx dr sir dame lord lady")  # a title used as a noun
 _UNTYPED: Final = frozenset({"", "PERSON"})  # a proper noun the recogniser left untagged, or tagged a person
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
@@ -109,14 +116,35 @@ def _apposed_name(head: Token) -> str | None:
 
 
 def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
-    """Who "he" or "she" is when no name agrees: the latest earlier source within ``_SUBJECT_REACH``
-    characters that described a person by role and was named nowhere ('"We will not retreat," the general
-    said. ... "Every village matters," he added.'). ``earlier`` holds sources resolved to no entity; only a
-    pronoun no entity could take gets here, so a named person always wins."""
+    """Who an unnamed person is, from the earlier sources resolved to no entity: "he" or "she" that no name
+    agrees with is the latest within ``_SUBJECT_REACH`` characters who was described by role ('"We will not
+    retreat," the general said. ... "Every village matters," he added.'), and a definite description is the
+    one brought in before with the same noun ("A spokesperson for the department said ... The
+    spokesperson added"). Only a source no entity could take gets here, so a named person always wins."""
     span = doc.char_span(*source, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.root.lower_ not in _MALE | _FEMALE:
+    if span is None or not len(span):
         return None
-    wanted = "m" if span.root.lower_ in _MALE else "f"
+    if len(span) == 1 and span.root.lower_ in _MALE | _FEMALE:
+        return _described_before(doc, source, span.root.lower_ in _MALE, earlier)
+    head = span.root
+    if not _definite(head) or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
+        return None  # "the USC Dornsife tracking poll" is a poll of its own, not "a CBS poll" named before
+    said = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+    for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
+        before = doc.char_span(start, end, alignment_mode="expand")
+        if start >= source[0] or before is None or not len(before) or not _brings_in(before.root, head.lemma_):
+            continue
+        if said <= {t.lower_ for t in before}:  # "the district court" is not "a federal appeals court"
+            return speaker
+    return None
+
+
+def _brings_in(head: Token, lemma: str) -> bool:
+    return head.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+def _described_before(doc: Doc, source: Range, male: bool, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
+    wanted = "m" if male else "f"
     for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
         if start >= source[0] or source[0] - end > _SUBJECT_REACH:
             continue
@@ -173,7 +201,8 @@ def _named_part(span: Span) -> str:
             first -= 1
         while last + 1 < span.end and span.doc[last + 1].pos_ == "PROPN" and span.doc[last + 1].head.i == last:
             last += 1
-        return span.doc[first : last + 1].text
+        if first == span.start:  # a run the source opens with; inside a longer name it is a piece of it
+            return span.doc[first : last + 1].text
     cut = next((t.i for t in span[span.root.i - span.start + 1 :] if _sets_off(t, span.root)), span.end)
     return span.doc[span.start : cut].text if cut > span.start else span.text
 
@@ -217,6 +246,26 @@ def _brought_in(span: Span) -> bool:
         t.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
         for t in span.doc[: span.start]
     )
+
+
+def titled_subjects(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities with, as mentions too, the subjects that call them by their title ("Admiral Harris ...
+    the admiral chuckled"), so that a pronoun after such a sentence continues it as it would a name."""
+    found: dict[str, list[TextSpan]] = {}
+    table = doc.to_array([DEP, TAG]).reshape(-1, 2)
+    for token in (doc[int(i)] for i in np.flatnonzero((table[:, 0] == _NSUBJ) & (table[:, 1] == _NN))):
+        if token.lemma_ not in _TITLE_WORDS or not _definite(token):
+            continue
+        holder = _titled(text, token.lemma_, (token.idx, token.idx + len(token)), entities)
+        if holder is not None:
+            mention = TextSpan(start=token.idx, end=token.idx + len(token), text=token.text)
+            found.setdefault(holder.id, []).append(mention)
+    return [
+        e.model_copy(update={"mentions": tuple(sorted((*e.mentions, *found[e.id]), key=lambda m: m.start))})
+        if e.id in found
+        else e
+        for e in entities
+    ]
 
 
 def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
@@ -395,11 +444,19 @@ def _antecedent(
     subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= _SUBJECT_REACH]
     opened = doc.char_span(at, at + 1, alignment_mode="expand")
     own = [c for c in subjects if opened is not None and c[0] >= opened.sent.start_char]
-    if own or subjects:
-        return max(own or subjects, key=lambda c: (c[1], c[0]))
+    if not own and subjects:  # the latest sentence with a subject that agrees, its main clause's first
+        last = max(_sentence_start(doc, c[0]) for c in subjects)
+        own = [c for c in subjects if c[0] >= last]
+    if own:
+        return max(own, key=lambda c: (c[1], c[0]))
     if word in _PLURAL | _NEUTER:
         return None  # "it" and "they" for an organisation named only in passing are mostly something else
     return max(candidates, key=lambda c: c[0])
+
+
+def _sentence_start(doc: Doc, at: int) -> int:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return 0 if span is None else span.sent.start_char
 
 
 def _group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: Sequence[Entity]) -> str | None:
