@@ -12,7 +12,8 @@ from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, trim
 from .quotes import Quote
-from .resolve import described_speaker, resolve, titled_subjects
+from .resolve import resolve
+from .unnamed import described_speaker, titled_subjects
 
 
 def _span(text: str, rng: Range | None) -> Span | None:

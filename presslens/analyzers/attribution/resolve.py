@@ -12,20 +12,16 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-import numpy as np
-from spacy.attrs import DEP, TAG
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
-from ..._contract import Span as TextSpan
 from ..entities import after_dateline
 from ..names import TITLES, first_name_gender
 from .draft import Range, overlap
 from .lexicon import ABBREVIATED_TITLES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
 
-_MALE: Final = words("he him his himself")
-_FEMALE: Final = words("she her hers herself")
+MALE: Final = words("he him his himself")
+FEMALE: Final = words("she her hers herself")
 _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
@@ -39,26 +35,17 @@ _WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 # Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
 # not those usually left unnamed ("the spokesman", "the officer").
-_ROLES: Final = (TITLES - words("spokesman spokeswoman spokesperson officer")) | words(
+ROLES: Final = (TITLES - words("spokesman spokeswoman spokesperson officer")) | words(
     """candidate nominee mogul billionaire businessman businesswoman executive lawmaker politician
     congressman congresswoman admiral speechwriter commander diplomat envoy attorney lawyer prosecutor
     economist scientist founder owner frontrunner front-runner incumbent challenger host anchor columnist
     author actor actress singer star veteran activist strategist"""
 )
-# People a text may call by what they are, not by name, and then by "he" or "she".
-_PEOPLE: Final = words(
-    """person man woman teacher resident protester witness worker nurse doctor farmer driver student
-    pensioner retiree voter official aide adviser advisor source engineer soldier officer spokesman
-    spokeswoman spokesperson neighbour neighbor survivor victim owner manager"""
-)
 _THINGS: Final = frozenset({"ORG", "GPE"})
-_NSUBJ: Final = StringStore().add("nsubj")
-_NN: Final = StringStore().add("NN")
-_TITLE_WORDS: Final = TITLES - words("mr mrs ms miss mx dr sir dame lord lady")  # a title used as a noun
 _UNTYPED: Final = frozenset({"", "PERSON"})  # a proper noun the recogniser left untagged, or tagged a person
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
-_SUBJECT_REACH: Final = 400
+SUBJECT_REACH: Final = 400
 _SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
 
 
@@ -81,10 +68,10 @@ def resolve(
     if word in _RELATIVE and head.head.dep_ in ("relcl", "acl") and head.head.head.i < head.i:
         noun = head.head.head
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
-    ahead = _cataphor(text, head, word, entities) if word in _MALE | _FEMALE else None
+    ahead = _cataphor(text, head, word, entities) if word in MALE | FEMALE else None
     if ahead is not None:
         return Speaker(name=ahead.name, entity=ahead.id)
-    if word in _MALE | _FEMALE | _PLURAL | _NEUTER:
+    if word in MALE | FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
         group = _group(doc, source[0], named_at, exclude, entities) if word in _PLURAL else None
@@ -93,9 +80,9 @@ def resolve(
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
     if head.pos_ == "PRON":  # "Some argue", "Many say": an unnamed group, named by the word itself
         return Speaker(name=span.text) if word in _QUANTIFIERS else None
-    definite = _definite(head)
+    definite = is_definite(head)
     described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
-    if described is None and definite and head.lemma_.lower() in _ROLES:
+    if described is None and definite and head.lemma_.lower() in ROLES:
         described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
@@ -115,61 +102,10 @@ def _apposed_name(head: Token) -> str | None:
     return None
 
 
-def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
-    """Who an unnamed person is, from the earlier sources resolved to no entity: "he" or "she" that no name
-    agrees with is the latest within ``_SUBJECT_REACH`` characters who was described by role ('"We will not
-    retreat," the general said. ... "Every village matters," he added.'), and a definite description is the
-    one brought in before with the same noun ("A spokesperson for the department said ... The
-    spokesperson added"). Only a source no entity could take gets here, so a named person always wins."""
-    span = doc.char_span(*source, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    if len(span) == 1 and span.root.lower_ in _MALE | _FEMALE:
-        return _described_before(doc, source, span.root.lower_ in _MALE, earlier)
-    head = span.root
-    if not _definite(head) or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
-        return None  # "the USC Dornsife tracking poll" is a poll of its own, not "a CBS poll" named before
-    said = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
-    for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
-        before = doc.char_span(start, end, alignment_mode="expand")
-        if start >= source[0] or before is None or not len(before) or not _brings_in(before.root, head.lemma_):
-            continue
-        if said <= {t.lower_ for t in before}:  # "the district court" is not "a federal appeals court"
-            return speaker
-    return None
-
-
-def _brings_in(head: Token, lemma: str) -> bool:
-    return head.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-
-
-def _described_before(doc: Doc, source: Range, male: bool, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
-    wanted = "m" if male else "f"
-    for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
-        if start >= source[0] or source[0] - end > _SUBJECT_REACH:
-            continue
-        described = doc.char_span(start, end, alignment_mode="expand")
-        if described is None or not _a_person(described):
-            continue
-        known = _gendered({t.lower_ for t in described})
-        return speaker if known in (None, wanted) else None
-    return None
-
-
-def _a_person(span: Span) -> bool:
-    """A singular definite description whose head names a person by role ("the general", "the retired
-    teacher"), or a number of them ("one of them, a retired teacher")."""
-    head = span.root
-    if head.lower_ == "one" and any(c.dep_ == "appos" for c in head.children):
-        head = next(c for c in head.children if c.dep_ == "appos")
-    person = head.lemma_.lower() in _ROLES | _PEOPLE | MALE_WORDS | FEMALE_WORDS
-    return person and head.tag_ == "NN" and (_definite(head) or head is not span.root)
-
-
 def _affiliation(head: Token) -> bool:
     """ "The Wisconsin Republican", "the Vermont Democrat": one person called by party or nationality (a
     singular of what spaCy tags NORP), not the party."""
-    return head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP") and _definite(head)
+    return head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP") and is_definite(head)
 
 
 def _affiliate(
@@ -228,11 +164,11 @@ def _role_holder(
     Walker") is the one; otherwise the person a pronoun would be, except for the single holder of an office
     ("the President", "the governor"), who is often someone the article never names."""
     role = span.root.lemma_.lower()
-    titled = _titled(text, role, source, entities)
+    titled = title_holder(text, role, source, entities)
     if titled is not None or role in OFFICES or _brought_in(span):
         return titled
     said = {t.lower_ for t in span}
-    gendered = _gendered(said)
+    gendered = words_gender(said)
     word = "he" if gendered == "m" else "she" if gendered == "f" else _SOMEONE
     found = _antecedent(doc, text, source[0], word, entities, exclude, subject_first=False)
     return None if found is None else found[2]
@@ -248,27 +184,7 @@ def _brought_in(span: Span) -> bool:
     )
 
 
-def titled_subjects(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """The entities with, as mentions too, the subjects that call them by their title ("Admiral Harris ...
-    the admiral chuckled"), so that a pronoun after such a sentence continues it as it would a name."""
-    found: dict[str, list[TextSpan]] = {}
-    table = doc.to_array([DEP, TAG]).reshape(-1, 2)
-    for token in (doc[int(i)] for i in np.flatnonzero((table[:, 0] == _NSUBJ) & (table[:, 1] == _NN))):
-        if token.lemma_ not in _TITLE_WORDS or not _definite(token):
-            continue
-        holder = _titled(text, token.lemma_, (token.idx, token.idx + len(token)), entities)
-        if holder is not None:
-            mention = TextSpan(start=token.idx, end=token.idx + len(token), text=token.text)
-            found.setdefault(holder.id, []).append(mention)
-    return [
-        e.model_copy(update={"mentions": tuple(sorted((*e.mentions, *found[e.id]), key=lambda m: m.start))})
-        if e.id in found
-        else e
-        for e in entities
-    ]
-
-
-def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
+def title_holder(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """The person whose mention opens with, or follows, the role as a title, nearest before the source, else
     first after it."""
     titles = {role} | {short for short, full in ABBREVIATED_TITLES.items() if full == role}
@@ -286,7 +202,7 @@ def _titled(text: str, role: str, source: Range, entities: Sequence[Entity]) -> 
     return None if best is None else best[1]
 
 
-def _definite(head: Token) -> bool:
+def is_definite(head: Token) -> bool:
     """ "The retired general", "its spokesman": a description of someone named elsewhere. "Another senior
     MP", "a spokesman" and plain plurals ("officials") bring in someone new, who keeps their description."""
     if head.tag_ in ("NNS", "NNPS"):
@@ -365,7 +281,7 @@ def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
     return best
 
 
-def _gendered(said: set[str]) -> str | None:
+def words_gender(said: set[str]) -> str | None:
     """ "m" or "f" when the words say so ("Mrs", "chairwoman", "Assemblywoman"), else None."""
     female = bool(said & FEMALE_WORDS) or any(w.endswith(("woman", "women")) for w in said)
     male = bool(said & MALE_WORDS)
@@ -384,11 +300,11 @@ def gender(text: str, entity: Entity) -> str | None:
     "Assemblywoman Claudia Tenney", or in a descriptor), then from first names."""
     votes = {"m": 0, "f": 0}
     for mention in entity.mentions:
-        said = _gendered({_word_before(text, mention.start), *mention.text.lower().replace(".", " ").split()})
+        said = words_gender({_word_before(text, mention.start), *mention.text.lower().replace(".", " ").split()})
         if said is not None:
             votes[said] += 1
     for desc in entity.descriptors:
-        said = _gendered(set(desc.text.lower().replace(".", " ").split()))
+        said = words_gender(set(desc.text.lower().replace(".", " ").split()))
         if said is not None:
             votes[said] += 1
     if votes["m"] != votes["f"]:
@@ -408,7 +324,7 @@ def _agrees(text: str, entity: Entity, word: str) -> bool:
     if word == _SOMEONE:
         return True
     known = gender(text, entity)
-    return known is None or known == ("m" if word in _MALE else "f")
+    return known is None or known == ("m" if word in MALE else "f")
 
 
 def _antecedent(
@@ -422,7 +338,7 @@ def _antecedent(
 ) -> tuple[int, int, Entity] | None:
     """The entity that agrees with the pronoun, from its mentions before ``at``: a subject earlier in the
     pronoun's own sentence ("The remarks suggest Okafor is running a campaign, railing against what he
-    calls ..."), else one within ``_SUBJECT_REACH`` characters (a subject pronoun usually continues the
+    calls ..."), else one within ``SUBJECT_REACH`` characters (a subject pronoun usually continues the
     last subject: "Hale accused Okafor ... He described"), a main clause's before a reported clause's
     ("Wheeler said Okafor could file a complaint. He said ..." is Wheeler), the latest of those; else the
     latest mention in the window. Given with the mention's start and its subject rank (see
@@ -441,7 +357,7 @@ def _antecedent(
             candidates.append((mention.start, _subject_rank(doc, mention.start, mention.end), entity))
     if not candidates:
         return None
-    subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= _SUBJECT_REACH]
+    subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= SUBJECT_REACH]
     opened = doc.char_span(at, at + 1, alignment_mode="expand")
     own = [c for c in subjects if opened is not None and c[0] >= opened.sent.start_char]
     if not own and subjects:  # the latest sentence with a subject that agrees, its main clause's first
@@ -462,12 +378,12 @@ def _sentence_start(doc: Doc, at: int) -> int:
 def _group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: Sequence[Entity]) -> str | None:
     """ "They" after an unnamed group or several people were the subject ("Many pensioners were angry. They
     said ...", "Cruz and Rubio clashed. They ..."): the latest plural or coordinated subject within
-    ``_SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
+    ``SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
     (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood. A
     subject that is "their" something ("their arguments prevailed") passes "they" on to its owners."""
     pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
-        if token.idx <= max(named_at, at - _SUBJECT_REACH):
+        if token.idx <= max(named_at, at - SUBJECT_REACH):
             return None
         if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in exclude):
             continue
