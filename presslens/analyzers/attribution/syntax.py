@@ -15,6 +15,11 @@ from .lexicon import ADDRESSING, CUE_LEMMAS, DOCUMENTS, REPORTING, SENDING
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
 _QUOTING: Final = frozenset({"quote", "cite"})
 _CLAUSE_DEPTH: Final = 3  # reported clauses climbed to find a second report's sayer
+# A participle of speaking beside a cue ("speaking to reporters") and what an interview is called: both
+# name whom the words were for.
+_ASIDES: Final = frozenset({"acl", "advcl"})
+_SPEAKING: Final = frozenset({"speak", "talk"})
+_INTERVIEWS: Final = frozenset({"interview", "conversation", "call"})
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
@@ -186,11 +191,6 @@ def subject_phrase(doc: Doc, verb: Token) -> Range | None:
     """The verb's speaker as a mention: its subject's whole noun phrase."""
     subj = subject_of(verb)
     return None if subj is None else noun_phrase(doc, subj)
-
-
-_ASIDES: Final = frozenset({"acl", "advcl"})
-_SPEAKING: Final = frozenset({"speak", "talk"})
-_INTERVIEWS: Final = frozenset({"interview", "conversation", "call"})
 
 
 def addressee(doc: Doc, verb: Token) -> Range | None:
