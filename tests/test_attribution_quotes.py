@@ -21,6 +21,9 @@ from presslens.analyzers.attribution.quotes import find_quotes, is_speech
         ("He said: “We will fight on and on\n\nNext item.", ["“We will fight on and on"]),
         # opening mark missing: the quote starts at the paragraph
         ("We will fight on and on,” he said.", ["We will fight on and on,”"]),
+        # ... but not before a sentence that frames words: a quote never holds its own "said" (a
+        # regression: the union's unquoted first sentence, "said" and all, read as one quote, so no report)
+        ("We will not pay, said the union in a statement. Not now, not ever.”", ["Not now, not ever.”"]),
         # an opener while a quote is open closes the first one where the second begins
         ("“First part. “Second part,” she said.", ["“First part.", "“Second part,”"]),
         # a quote continued over a paragraph break opens again without closing the first paragraph

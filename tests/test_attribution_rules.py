@@ -57,6 +57,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "She does not like “surprises,” in the words of one aide, and she rarely rehearses.",
             ("direct", "“surprises,”", "in the words of", "one aide"),
         ),
+        # an unquoted report before a quote whose opening mark was dropped is still found
+        (
+            "We will not pay, said the union in a statement. Not now, not ever.”",
+            ("indirect", "We will not pay", "said", "the union"),
+        ),
         # a participle saying what a document said is cued from the verb that sent the document out, as
         # PolNeAR marks 21 of 29 such cues in train
         (

@@ -28,6 +28,11 @@ _SPACE: Final = frozenset(" \t\r\n\xa0\u2009\u202f")
 _STRIP: Final = " \t\r\n\xa0'`\"“”„«»‘’"
 _UTTERED_RE: Final = re.compile("[,!?#@]")
 _LEFT_OPEN: Final = _SPACE | frozenset("([{—–-/")
+# ", said the union in a statement. ", ", she added. ": a sentence that frames the words before it.
+_FRAME_RE: Final = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|added|adds|told|tells|wrote|writes|insisted|explained)\b"
+    r"[^.!?\n\"“”]{0,80}[.!?]\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ def _paragraph_quotes(text: str, start: int, end: int, single: bool) -> list[Quo
             continue
         if open_at is None:
             if role == "close":
-                begin = _skip_space(text, quotes[-1].end if quotes else start, i)
+                begin = _after_frame(text, _skip_space(text, quotes[-1].end if quotes else start, i), i)
                 quotes.append(Quote(begin, j, open_width=0, close_width=j - i))
             else:
                 open_at, width = i, j - i
@@ -110,6 +115,14 @@ def _possessive(text: str, i: int, later: list[tuple[int, int]]) -> bool:
     """A plural's apostrophe before a lowercase word ("the voters’ anger"), when a later mark can close."""
     after = text[i + 1 : i + 3]
     return text[i - 1 : i] == "s" and after[:1] == " " and after[1:].islower() and bool(later)
+
+
+def _after_frame(text: str, begin: int, end: int) -> int:
+    """Where a quote whose opening mark was dropped begins: not before a sentence that frames words ("We
+    will not pay, said the union. Not now, not ever.\"" opens at "Not"), since a quote never holds its own
+    "said"."""
+    frames = list(_FRAME_RE.finditer(text, begin, end))
+    return frames[-1].end() if frames else begin
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
