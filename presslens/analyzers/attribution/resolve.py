@@ -177,11 +177,12 @@ def _role_holder(
 def _brought_in(span: Span) -> bool:
     """Whether the role came in earlier as someone new ("a veteran of the war ... the veteran said"), who
     the role noun goes on naming rather than a person named elsewhere."""
-    lemma = span.root.lemma_
-    return any(
-        t.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-        for t in span.doc[: span.start]
-    )
+    return any(introduces(t, span.root.lemma_) for t in span.doc[: span.start])
+
+
+def introduces(token: Token, lemma: str) -> bool:
+    """Whether the token is the noun ``lemma`` brought in with "a" or "an" ("a veteran of the war")."""
+    return token.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def title_holder(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
@@ -358,10 +359,10 @@ def _antecedent(
     if not candidates:
         return None
     subjects = [c for c in candidates if subject_first and c[1] and at - c[0] <= SUBJECT_REACH]
-    opened = doc.char_span(at, at + 1, alignment_mode="expand")
-    own = [c for c in subjects if opened is not None and c[0] >= opened.sent.start_char]
+    here = _sentence_start(doc, at)
+    own = [c for c in subjects if here is not None and c[0] >= here]
     if not own and subjects:  # the latest sentence with a subject that agrees, its main clause's first
-        last = max(_sentence_start(doc, c[0]) for c in subjects)
+        last = max(_sentence_start(doc, c[0]) or 0 for c in subjects)
         own = [c for c in subjects if c[0] >= last]
     if own:
         return max(own, key=lambda c: (c[1], c[0]))
@@ -370,9 +371,9 @@ def _antecedent(
     return max(candidates, key=lambda c: c[0])
 
 
-def _sentence_start(doc: Doc, at: int) -> int:
+def _sentence_start(doc: Doc, at: int) -> int | None:
     span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return 0 if span is None else span.sent.start_char
+    return None if span is None else span.sent.start_char
 
 
 def _group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: Sequence[Entity]) -> str | None:

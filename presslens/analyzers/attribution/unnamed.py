@@ -13,14 +13,14 @@ from typing import Final
 import numpy as np
 from spacy.attrs import DEP, TAG
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..._contract import Entity, Speaker
 from ..._contract import Span as TextSpan
 from ..names import TITLES
 from .draft import Range
 from .lexicon import FEMALE_WORDS, MALE_WORDS, words
-from .resolve import FEMALE, MALE, ROLES, SUBJECT_REACH, is_definite, title_holder, words_gender
+from .resolve import FEMALE, MALE, ROLES, SUBJECT_REACH, introduces, is_definite, title_holder, words_gender
 
 # People a text may call by what they are, not by name, and then by "he" or "she".
 _PEOPLE: Final = words(
@@ -50,15 +50,11 @@ def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Sp
     said = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
     for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
         before = doc.char_span(start, end, alignment_mode="expand")
-        if start >= source[0] or before is None or not len(before) or not _brings_in(before.root, head.lemma_):
+        if start >= source[0] or before is None or not len(before) or not introduces(before.root, head.lemma_):
             continue
         if said <= {t.lower_ for t in before}:  # "the district court" is not "a federal appeals court"
             return speaker
     return None
-
-
-def _brings_in(head: Token, lemma: str) -> bool:
-    return head.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _described_before(doc: Doc, source: Range, male: bool, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
