@@ -455,6 +455,25 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Observers in the capital, Port Elsa",
             ("Observers in the capital", None),
         ),
+        # the relative pronoun of a cleft stands for the name in focus (a regression: no speaker)
+        ("It was Maria Lopez who first warned that the port would close.", [LOPEZ], "who", ("Maria Lopez", "e1")),
+        # "each" beside several subjects is every one of them (a regression: the speaker was "each")
+        (
+            "Maria Lopez and John Smith traded barbs on Tuesday, each accusing the other of lying about the budget.",
+            [LOPEZ, SMITH],
+            "each",
+            ("Maria Lopez and John Smith", None),
+        ),
+        ("The rivals met on Monday. Each said the other had lied.", [], "Each", ("The rivals", None)),
+        # a printed interview: answers are from the person it is with, questions from an unnamed interviewer
+        # (a regression: the speakers were "Q" and "A")
+        (
+            "Maria Lopez spoke to us on Monday.\n\nQ: Will the port close?\n\nA: Not this year.",
+            [LOPEZ],
+            "A",
+            ("Maria Lopez", "e1"),
+        ),
+        ("Maria Lopez spoke to us on Monday.\n\nQ: Will the port close?\n\nA: Not this year.", [LOPEZ], "Q", None),
         # a name that qualifies a word further down the phrase is not the speaker (a regression: "GOP")
         (
             "Local teachers (and many Labour elected officials) said the plan was unfair.",

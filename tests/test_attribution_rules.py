@@ -420,6 +420,14 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
             "The paper cited officials as saying the port would close.",
             [("a1", "officials as saying the port would close", None), ("a2", "the port would close", "a1")],
         ),
+        # in the passive the one quoting is named after "by", and the quoted report still nests inside
+        # (a regression: Reuters' report was lost beside the minister's)
+        (
+            "The minister was quoted by Reuters as saying the port would close.",
+            [("a1", "saying the port would close", None), ("a2", "the port would close", "a1")],
+        ),
+        # with no "by" the text does not say who quoted, and no report is made up for them
+        ("The minister was quoted as saying the port would close.", [("a1", "the port would close", None)]),
         # two reports side by side are not nested
         (
             "Lopez said the port would close. Smith said it would not.",

@@ -10,10 +10,10 @@ from spacy.tokens import Doc
 from ..._contract import Attribution, AttributionKind, Entity, Span, Speaker
 from ..entities import dateline
 from ..stance import cue_stance
-from .draft import Draft, Range, gaps_between, is_glue, trim
+from .draft import Draft, Range, gaps_between, is_glue, quotes_as_saying, trim
 from .quotes import Quote
 from .resolve import resolve
-from .unnamed import described_speaker, titled_subjects
+from .unnamed import described_speaker, interview_label, interviewee, titled_subjects
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
@@ -51,6 +51,10 @@ def _speakers(
         source = drafts[k].source
         if source is None:
             continue
+        label = interview_label(text, source)
+        if label is not None:
+            out[k] = interviewee(text, entities) if label == "answer" else None
+            continue
         elsewhere = [drafts[k].content, *((q.start, q.end) for q in speech if not q.start <= source[0] < q.end)]
         speaker = resolve(doc, text, source, list(heard.values()), elsewhere)
         if speaker is None or speaker.entity is None:
@@ -80,8 +84,10 @@ def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind
     return "direct" if is_glue(text, frames, start, end) else "mixed"
 
 
-def nesting(drafts: Sequence[Draft]) -> list[int | None]:
-    """For each draft, the index of the smallest other draft whose content holds its cue and content."""
+def nesting(text: str, drafts: Sequence[Draft]) -> list[int | None]:
+    """For each draft, the index of the smallest other draft whose content holds its whole frame, or that
+    quotes it "as saying" with its speaker before the outer cue ("The minister was quoted by Reuters as
+    saying ...")."""
     out: list[int | None] = []
     for draft in drafts:
         parts = [r for r in (draft.content, draft.cue, draft.source) if r is not None]
@@ -89,7 +95,9 @@ def nesting(drafts: Sequence[Draft]) -> list[int | None]:
         holders = [
             (o.content[1] - o.content[0], k)
             for k, o in enumerate(drafts)
-            if o is not draft and o.content[0] <= lo and hi <= o.content[1] and o.content != draft.content
+            if o is not draft
+            and o.content != draft.content
+            and ((o.content[0] <= lo and hi <= o.content[1]) or quotes_as_saying(text, o, draft))
         ]
         out.append(min(holders)[1] if holders else None)
     return out
@@ -109,7 +117,7 @@ def build(
         replace(d, source=_after_dateline(doc, d.source))
         for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     ]
-    outer = nesting(ordered)
+    outer = nesting(text, ordered)
     speakers = _speakers(doc, text, ordered, speech, entities)
     out = []
     for k, draft in enumerate(ordered):

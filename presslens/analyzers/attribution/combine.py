@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from .draft import Draft, Range, is_aside, is_glue, jaccard, overlap, token_range, trim
+from .draft import Draft, Range, holds, is_aside, is_glue, jaccard, overlap, quotes_as_saying, token_range, trim
 from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
 from .quotes import MARKS, Quote, is_speech, is_title
 from .syntax import cue_start, noun_phrase, subject_of
@@ -25,7 +25,6 @@ _SNAP_SHARE: Final = 0.5
 _CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
-_AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
 _AND_THAT_RE: Final = re.compile(r"[\"”']?,?\s+(?:and|but|or)\s+(?:that|whether)\s")
 _FRAME_WORDS: Final = 12
 _LOOSE_END_RE: Final = re.compile(r"[\s,;]+(?:and|or|but)$", re.IGNORECASE)
@@ -51,7 +50,7 @@ def _fill(text: str, tagged: Draft, rule: Draft) -> Draft:
     two are an outer report and the same words found again inside it, and the outer one stands. A tagger
     draft joined around its own cue ("Not yet," he said, "but soon.") keeps its content: the rules see only
     the quotes long enough to be speech and would drop the short piece."""
-    if _holds(rule, tagged):
+    if holds(rule, tagged):
         return rule
     keep = _around_cue(tagged) or _quote_within(text, tagged, rule) or _second_clause(text, tagged, rule)
     content = tagged.content if keep else rule.content
@@ -113,14 +112,14 @@ def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Dr
     ``_wins``)."""
     framed = [r.content for r in rules if _framed_after(text, r)]
     tagged, rules = _stop_before(text, tagged, framed), _stop_before(text, rules, framed)
-    inner = [r for r in rules if any(_holds(o, r) for o in rules if o is not r)]
+    inner = [r for r in rules if any(holds(o, r) for o in rules if o is not r)]
     rules = [r for r in rules if not any(_clashes(d, r, inner) and _wins(d, r) for d in tagged)]
     out = [d for d in tagged if not any(_clashes(d, r, inner) and not _wins(d, r) for r in rules)]
     out = [d if (rule := _best(d, rules)) is None else _fill(text, d, rule) for d in out]
     out += [
         r
         for r in rules
-        if not any(jaccard(r.content, d.content) >= _SAME_MATCH and not _quotes(text, d, r) for d in out)
+        if not any(jaccard(r.content, d.content) >= _SAME_MATCH and not _nested(text, d, r) for d in out)
     ]
     return sorted(out, key=lambda d: d.content)
 
@@ -154,6 +153,11 @@ def _stop_before(text: str, drafts: Sequence[Draft], framed: Sequence[Range]) ->
     return out
 
 
+def _nested(text: str, one: Draft, other: Draft) -> bool:
+    """Whether either report quotes the other "as saying": then both stay, however alike their contents."""
+    return quotes_as_saying(text, one, other) or quotes_as_saying(text, other, one)
+
+
 def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
     """Overlapping contents that are neither the same nor nested. A rule draft holding the tagger's
     with its cue is the outer report ("The Gazette reported that the mayor claimed ..."), and both stay;
@@ -162,21 +166,7 @@ def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
     rule draft inside a tagger draft cost 0.012 content-F1 on held-out train)."""
     if not overlap(tagged.content, rule.content) or jaccard(tagged.content, rule.content) >= _SAME_MATCH:
         return False
-    return not (_holds(rule, tagged) or (_holds(tagged, rule) and any(r is rule for r in inner)))
-
-
-def _quotes(text: str, outer: Draft, inner: Draft) -> bool:
-    """Whether the outer report quotes the inner one "as saying" ("cited officials as saying the port would
-    close"): the inner report, speaker and all, is inside the outer content, however much of it it is."""
-    source, cue = inner.source, inner.cue
-    if source is None or cue is None or not _AS_SAYING_RE.search(text, max(0, cue[0] - 4), cue[0]):
-        return False
-    return _holds(outer, inner) and outer.content[0] <= source[0] < outer.content[1]
-
-
-def _holds(outer: Draft, inner: Draft) -> bool:
-    start, end = outer.content
-    return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
+    return not (holds(rule, tagged) or (holds(tagged, rule) and any(r is rule for r in inner)))
 
 
 def not_names(doc: Doc, text: str, tagged: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:

@@ -13,6 +13,8 @@ from typing import Final
 
 from spacy.tokens import Doc
 
+from ..._contract import Entity
+
 Range = tuple[int, int]
 _EDGE: Final = frozenset(" \t\r\n\xa0,;:")
 _GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
@@ -20,6 +22,7 @@ _STOPS_RE: Final = re.compile(r"[.!?;:\n\"“”]")
 _ABBREVIATION_RE: Final = re.compile(r"\b[A-Z][a-z]{0,3}\.")  # Mr. Sen. Gov. U.S.: no sentence ends there
 _WORD_RE: Final = re.compile(r"\w+")
 _ASIDE_WORDS: Final = 3
+_AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
 _NEW_CLAUSE_RE: Final = re.compile(r"\s*(?:and|but|or|while|whereas|although|though|as|adding|saying)\b", re.I)
 
 
@@ -93,3 +96,32 @@ def is_aside(text: str, cues: Sequence[Range], sources: Sequence[Range], start: 
     inside = sorted(cue + source)
     pieces = [(start, inside[0][0]), (inside[0][1], inside[1][0]), (inside[1][1], end)]
     return sum(len(_WORD_RE.findall(text, a, b)) for a, b in pieces if a < b) <= _ASIDE_WORDS
+
+
+def mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
+    """The entity with the most characters of a mention inside the source span."""
+    best, best_overlap = None, 0
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.end <= source[0] or mention.start >= source[1]:
+                continue  # most mentions lie elsewhere; this is called for every source
+            shared = overlap(source, (mention.start, mention.end))
+            if shared > best_overlap:
+                best, best_overlap = entity, shared
+    return best
+
+
+def quotes_as_saying(text: str, outer: Draft, inner: Draft) -> bool:
+    """Whether the outer report quotes the inner one "as saying" ("cited officials as saying the port would
+    close"): the inner report, speaker and all, is inside the outer content, however much of it it is; in
+    the passive ("The minister was quoted by Reuters as saying") the speaker stands before the outer cue."""
+    source, cue = inner.source, inner.cue
+    if source is None or cue is None or not _AS_SAYING_RE.search(text, max(0, cue[0] - 4), cue[0]):
+        return False
+    passive = outer.cue is not None and source[1] <= outer.cue[0]
+    return holds(outer, inner) and (passive or outer.content[0] <= source[0] < outer.content[1])
+
+
+def holds(outer: Draft, inner: Draft) -> bool:
+    start, end = outer.content
+    return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]

@@ -95,7 +95,7 @@ def reports_within(doc: Doc, drafts: Sequence[Draft]) -> list[Draft]:
     area want Y" what voters know and want is part of X's words. (PolNeAR marks the outermost report only,
     and held-out train bears the rest out: most of the inner beliefs and intentions kept were wrong.) A
     part of a content read again with the same cue is no report inside it."""
-    holders = nesting(drafts)
+    holders = nesting(doc.text, drafts)
     return [
         d
         for d, holder in zip(drafts, holders, strict=True)

@@ -49,6 +49,9 @@ OBJECT_PREDICATE: Final = {
     "quote": "as",
     "cite": "as",
 }
+# Verbs that give another's words "as saying": Reuters "quoted the minister as saying", the minister "was
+# quoted by Reuters as saying".
+QUOTING: Final = words("quote cite")
 # Verbs that take their content as a to-infinitive: "claims to represent", "vowed to fight".
 INFINITIVE: Final = words(
     "claim promise pledge vow threaten refuse decline hope want plan expect agree offer urge intend aim seek propose"

@@ -15,10 +15,11 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
-from ..entities import after_dateline
 from ..names import TITLES, first_name_gender
-from .draft import Range, overlap
+from .draft import Range, mentioned, overlap
+from .groups import SUBJECT_REACH, distributed, group
 from .lexicon import ABBREVIATED_TITLES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
+from .syntax import relative_antecedent
 
 MALE: Final = words("he him his himself")
 FEMALE: Final = words("she her hers herself")
@@ -45,7 +46,6 @@ _THINGS: Final = frozenset({"ORG", "GPE"})
 _UNTYPED: Final = frozenset({"", "PERSON"})  # a proper noun the recogniser left untagged, or tagged a person
 _GROUPS: Final = frozenset({"ORG", "NORP"})
 _LOOKBACK: Final = 1500
-SUBJECT_REACH: Final = 400
 _SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
 
 
@@ -61,12 +61,12 @@ def resolve(
     if _affiliation(head):
         holder = _affiliate(doc, text, span, source, entities, exclude)
         return Speaker(name=_named_part(span)) if holder is None else Speaker(name=holder.name, entity=holder.id)
-    entity = _mentioned((head.idx, head.idx + len(head)), entities) or _in_core(head, span, entities)
+    entity = mentioned((head.idx, head.idx + len(head)), entities) or _in_core(head, span, entities)
     if entity is not None:
         return Speaker(name=entity.name, entity=entity.id)
     word = head.lower_
-    if word in _RELATIVE and head.head.dep_ in ("relcl", "acl") and head.head.head.i < head.i:
-        noun = head.head.head
+    noun = relative_antecedent(head) if word in _RELATIVE else None
+    if noun is not None:
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
     ahead = _cataphor(text, head, word, entities) if word in MALE | FEMALE else None
     if ahead is not None:
@@ -74,12 +74,15 @@ def resolve(
     if word in MALE | FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
-        group = _group(doc, source[0], named_at, exclude, entities) if word in _PLURAL else None
-        if group is not None:
-            return Speaker(name=group)
+        several = group(doc, source[0], named_at, exclude, entities) if word in _PLURAL else None
+        if several is not None:
+            return Speaker(name=several)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
     if head.pos_ == "PRON":  # "Some argue", "Many say": an unnamed group, named by the word itself
-        return Speaker(name=span.text) if word in _QUANTIFIERS else None
+        several = (
+            distributed(head, entities) or group(doc, source[0], -1, exclude, entities) if word == "each" else None
+        )
+        return Speaker(name=several or span.text) if word in _QUANTIFIERS or several else None
     definite = is_definite(head)
     described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
     if described is None and definite and head.lemma_.lower() in ROLES:
@@ -225,7 +228,7 @@ def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | No
     paths = {t: _path_to(t, head) for t in span}
     core = sorted((t for t in span if _names_the_source(paths[t], head)), key=lambda t: len(paths[t]))
     for token in core:
-        entity = _mentioned((token.idx, token.idx + len(token)), entities)
+        entity = mentioned((token.idx, token.idx + len(token)), entities)
         if entity is not None:
             return entity
     return None
@@ -267,19 +270,6 @@ def _path_to(token: Token, head: Token) -> list[Token]:
         path.append(token)
         token = token.head
     return path
-
-
-def _mentioned(source: Range, entities: Sequence[Entity]) -> Entity | None:
-    """The entity with the most characters of a mention inside the source span."""
-    best, best_overlap = None, 0
-    for entity in entities:
-        for mention in entity.mentions:
-            if mention.end <= source[0] or mention.start >= source[1]:
-                continue  # most mentions lie elsewhere; this is called for every source
-            shared = overlap(source, (mention.start, mention.end))
-            if shared > best_overlap:
-                best, best_overlap = entity, shared
-    return best
 
 
 def words_gender(said: set[str]) -> str | None:
@@ -376,42 +366,6 @@ def _sentence_start(doc: Doc, at: int) -> int | None:
     return None if span is None else span.sent.start_char
 
 
-def _group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: Sequence[Entity]) -> str | None:
-    """ "They" after an unnamed group or several people were the subject ("Many pensioners were angry. They
-    said ...", "Cruz and Rubio clashed. They ..."): the latest plural or coordinated subject within
-    ``SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
-    (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood. A
-    subject that is "their" something ("their arguments prevailed") passes "they" on to its owners."""
-    pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
-    for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
-        if token.idx <= max(named_at, at - SUBJECT_REACH):
-            return None
-        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in exclude):
-            continue
-        if token.conjuncts:
-            return _joined([_conjunct_name(c, entities) for c in (token, *token.conjuncts)])
-        if token.tag_ in ("NNS", "NNPS") and not any(c.lower_ == "their" for c in token.children):
-            return _own_words(token)
-    return None
-
-
-def _conjunct_name(token: Token, entities: Sequence[Entity]) -> str:
-    """One of several subjects, by its entity's full name when it is a mention of one ("Rubio" -> "Marco
-    Rubio"), else by its own words up to its head (without the conjuncts that hang from it)."""
-    entity = _mentioned((token.idx, token.idx + len(token)), entities)
-    return entity.name if entity is not None else _own_words(token)
-
-
-def _own_words(token: Token) -> str:
-    """A noun's words up to it, without a dateline the parse hung in front ("NEW YORK - Presidential
-    campaigns")."""
-    return after_dateline(token.doc[token.left_edge.i : token.i + 1]).text
-
-
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _cataphor(text: str, pronoun: Token, word: str, entities: Sequence[Entity]) -> Entity | None:
     """The person a pronoun in an opening clause looks ahead to: the subject of its sentence's main verb,
     named after it ("In what he called a warning, Mayor Okafor took aim at ...")."""
@@ -421,7 +375,7 @@ def _cataphor(text: str, pronoun: Token, word: str, entities: Sequence[Entity]) 
         return None
     if not any(a.i == root.i for a in pronoun.ancestors) or pronoun.head.i == root.i:
         return None
-    entity = _mentioned((subject.idx, subject.idx + len(subject)), entities)
+    entity = mentioned((subject.idx, subject.idx + len(subject)), entities)
     return entity if entity is not None and _agrees(text, entity, word) else None
 
 

@@ -26,6 +26,7 @@ from .lexicon import (
     INFINITIVE,
     OBJECT_PREDICATE,
     PHRASAL,
+    QUOTING,
     REPORTING,
     SPEECH,
     words,
@@ -126,7 +127,7 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _reframed(verb, c)] or _in_document(verb)
     if clauses:
         return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
-    framed = _object_predicate(doc, verb) or _as_clause(doc, verb)
+    framed = _object_predicate(doc, verb) or _as_clause(doc, verb) or _quoted_by(doc, verb)
     if framed is not None:
         return framed, last
     phrasal = _phrasal(doc, verb)
@@ -207,6 +208,17 @@ def _object_predicate(doc: Doc, verb: Token) -> Range | None:
     if not preds:
         return None
     return token_range(doc, obj.left_edge.i, max(p.right_edge.i for p in preds))
+
+
+def _quoted_by(doc: Doc, verb: Token) -> Range | None:
+    """ "The minister was quoted by Reuters as saying ...": Reuters reports what the minister said, so its
+    content is the minister's report, from "saying" on, which nests inside it. Without "by X" the text
+    does not say who quoted, and no one's report is made up for them."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "agent" for c in verb.children)
+    if verb.lemma_ not in QUOTING or not passive:
+        return None
+    said = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pcomp"]
+    return token_range(doc, said[0].i, said[0].right_edge.i) if said else None
 
 
 def _as_clause(doc: Doc, verb: Token) -> Range | None:

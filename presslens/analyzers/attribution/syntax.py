@@ -10,10 +10,9 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .draft import Range, overlap, token_range
-from .lexicon import ADDRESSING, CUE_LEMMAS, DOCUMENTS, REPORTING, SENDING
+from .lexicon import ADDRESSING, CUE_LEMMAS, DOCUMENTS, QUOTING, REPORTING, SENDING
 
 SUBJECTS: Final = frozenset({"nsubj", "csubj"})
-_QUOTING: Final = frozenset({"quote", "cite"})
 _CLAUSE_DEPTH: Final = 3  # reported clauses climbed to find a second report's sayer
 # A participle of speaking beside a cue ("speaking to reporters") and what an interview is called: both
 # name whom the words were for.
@@ -133,7 +132,7 @@ def _quoted_as(verb: Token) -> Token | None:
     """Who is quoted "as saying": the object of "quoted"/"cited" ("Reuters quoted the minister as saying"),
     or its passive subject ("The minister was quoted by Reuters as saying"), not the one quoting."""
     marker = verb.head
-    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_ not in _QUOTING:
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.head.lemma_ not in QUOTING:
         return None
     return next((c for c in marker.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
@@ -222,6 +221,18 @@ def _to_whom(doc: Doc, word: Token, preposition: str) -> Range | None:
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
                 return noun_phrase(doc, pobj)
     return None
+
+
+def relative_antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the one its clause hangs on ("the mayor, who said"), or the
+    focus of a cleft ("It was Hale who warned", which the parse reads as "warned" completing "was")."""
+    verb = relative.head
+    if verb.dep_ in ("relcl", "acl") and verb.head.i < relative.i:
+        return verb.head
+    copula = verb.head
+    if verb.dep_ != "ccomp" or copula.lemma_ != "be" or not any(c.lower_ == "it" for c in copula.children):
+        return None
+    return next((c for c in copula.children if c.dep_ == "attr" and c.i < relative.i), None)
 
 
 def governs(cue: Token, content: Range) -> bool:

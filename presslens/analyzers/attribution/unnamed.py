@@ -7,8 +7,10 @@ Harris ... the admiral chuckled"). Read in text order by ``build``, after ``reso
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 from spacy.attrs import DEP, TAG
@@ -19,8 +21,9 @@ from ..._contract import Entity, Speaker
 from ..._contract import Span as TextSpan
 from ..names import TITLES
 from .draft import Range
+from .groups import SUBJECT_REACH
 from .lexicon import FEMALE_WORDS, MALE_WORDS, words
-from .resolve import FEMALE, MALE, ROLES, SUBJECT_REACH, introduces, is_definite, title_holder, words_gender
+from .resolve import FEMALE, MALE, ROLES, introduces, is_definite, title_holder, words_gender
 
 # People a text may call by what they are, not by name, and then by "he" or "she".
 _PEOPLE: Final = words(
@@ -31,6 +34,10 @@ _PEOPLE: Final = words(
 _NSUBJ: Final = StringStore().add("nsubj")
 _NN: Final = StringStore().add("NN")
 _TITLE_WORDS: Final = TITLES - words("mr mrs ms miss mx dr sir dame lord lady")  # a title used as a noun
+# The labels of an interview printed as questions and answers ("Q: Will you run again?" "A: Not yet.").
+_QUESTION: Final = words("q question")
+_ANSWER: Final = words("a answer")
+_LABEL_RE: Final = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*:", re.MULTILINE)
 
 
 def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
@@ -98,3 +105,23 @@ def titled_subjects(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Ent
         else e
         for e in entities
     ]
+
+
+def interview_label(text: str, source: Range) -> Literal["question", "answer"] | None:
+    """Whether a source is the label of a printed interview's question ("Q:") or answer ("A:")."""
+    label = text[source[0] : source[1]].lower()
+    if text[source[1] : source[1] + 1] != ":":
+        return None
+    return "question" if label in _QUESTION else "answer" if label in _ANSWER else None
+
+
+def interviewee(text: str, entities: Sequence[Entity]) -> Speaker | None:
+    """Whom a printed interview's answers are from: the person named most often before the first question.
+    The questions are the interviewer's, whom the text seldom names, and stay unnamed."""
+    first = _LABEL_RE.search(text)
+    end = len(text) if first is None else first.start()
+    named = Counter(e.id for e in entities if e.type == "PERSON" for m in e.mentions if m.end <= end)
+    if not named:
+        return None
+    chosen = next(e for e in entities if e.id == named.most_common(1)[0][0])
+    return Speaker(name=chosen.name, entity=chosen.id)
