@@ -455,6 +455,10 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Observers in the capital, Port Elsa",
             ("Observers in the capital", None),
         ),
+        # an age set off after a description is no part of it (a regression: "The senator, 62")
+        ("The senator, 62, said the port would close.", [], "The senator, 62", ("The senator", None)),
+        # "she" after a name the recogniser missed continues it
+        ('On Monday, Ruiz said the port would close. "It is over," she added.', [], "she", ("Ruiz", None)),
         # the relative pronoun of a cleft stands for the name in focus (a regression: no speaker)
         ("It was Maria Lopez who first warned that the port would close.", [LOPEZ], "who", ("Maria Lopez", "e1")),
         # "each" beside several subjects is every one of them (a regression: the speaker was "each")

@@ -368,6 +368,12 @@ def test_not_speech(nlp: Language, text: str) -> None:
         ("Talking to students, Ruiz said the tax was unfair.", "students"),
         ("The minister, speaking to the Tribune, said the corridor would stay open.", "the Tribune"),
         ("The minister said in an interview with the Tribune that the corridor would stay open.", "the Tribune"),
+        # the medium the words went out on, but not a day or a place after "on"
+        ("Lopez said on CNN that the port would close.", "CNN"),
+        ("Lopez said in a post on Facebook that the port would close.", "Facebook"),
+        ("Lopez said on his podcast that the port would close.", "his podcast"),
+        ("Lopez said on Monday that the port would close.", None),
+        ("Lopez said on Capitol Hill that the port would close.", None),
     ],
 )
 def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:

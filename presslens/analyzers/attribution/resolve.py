@@ -148,14 +148,15 @@ def _named_part(span: Span) -> str:
 
 def _sets_off(token: Token, head: Token) -> bool:
     """Whether a comma, dash or bracket after the source's head sets off a modifier the name can do without:
-    not one between the items of a list, nor one before an apposition to the head."""
+    not one between the items of a list, nor one before an apposition to the head, bar an age ("The
+    senator, 62,")."""
     if token.text not in _SET_OFF or not token.whitespace_ or token.i + 1 >= len(token.doc):
         return False
     after = token.nbor()
     while after.head.i != head.i and after.head.i != after.i:
         after = after.head
     return "conj" not in (token.nbor().dep_, token.nbor().head.dep_) and not (
-        after.head.i == head.i and after.dep_ == "appos" and not _names_a_place(after)
+        after.head.i == head.i and after.dep_ == "appos" and not _names_a_place(after) and not after.like_num
     )
 
 

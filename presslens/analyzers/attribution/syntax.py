@@ -19,6 +19,15 @@ _CLAUSE_DEPTH: Final = 3  # reported clauses climbed to find a second report's s
 _ASIDES: Final = frozenset({"acl", "advcl"})
 _SPEAKING: Final = frozenset({"speak", "talk"})
 _INTERVIEWS: Final = frozenset({"interview", "conversation", "call"})
+# Where words went out: "said on CNN", "wrote on Facebook", "said on his podcast", "in a post on X".
+_MEDIA: Final = frozenset(
+    {"show", "program", "programme", "television", "radio", "podcast", "broadcast", "channel", "blog", "website"}
+    | {"site", "page", "account", "feed", "air", "network", "station", "platform", "livestream"}
+)
+_NOT_MEDIA: Final = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "NORP", "CARDINAL", "ORDINAL"})
+# The last words of a place name the recogniser reads as an organisation ("on Capitol Hill", "on Wall Street").
+_PLACE_WORDS: Final = frozenset({"hill", "street", "avenue", "square", "road", "boulevard", "plaza", "park", "island"})
+_POSTS: Final = frozenset({"post", "tweet", "video", "message", "interview", "appearance", "statement"})
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
@@ -195,7 +204,7 @@ def subject_phrase(doc: Doc, verb: Token) -> Range | None:
 def addressee(doc: Doc, verb: Token) -> Range | None:
     """Whom the cue addresses: the object of "told"/"asked", "to X" after a verb of saying, "to X" after a
     participle of speaking set beside the verb or its subject ("The minister, speaking to reporters, said";
-    "Talking to students, Ruiz said"), or "in an interview with X"."""
+    "Talking to students, Ruiz said"), "in an interview with X", or else the medium ("said on CNN")."""
     if verb.lemma_ in ADDRESSING:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -211,6 +220,20 @@ def addressee(doc: Doc, verb: Token) -> Range | None:
         found = _to_whom(doc, pobj, "with")
         if found is not None:
             return found
+    return _medium(doc, verb)
+
+
+def _medium(doc: Doc, verb: Token) -> Range | None:
+    """Where the words went out, the medium an issue reader asks for beside the addressee: "on X" after the
+    verb or after a post it was made in ("said on CNN", "in a post on Facebook"). A day, a place or an
+    occasion after "on" ("on Monday", "on Capitol Hill") is no medium."""
+    posts = [o for p in verb.children if p.lower_ == "in" for o in p.children if o.lemma_ in _POSTS]
+    for word in (verb, *posts):
+        on = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+        for pobj in (o for o in on if o.dep_ == "pobj"):
+            named = pobj.pos_ == "PROPN" and pobj.ent_type_ not in _NOT_MEDIA and pobj.lower_ not in _PLACE_WORDS
+            if named or pobj.lemma_ in _MEDIA:
+                return noun_phrase(doc, pobj)
     return None
 
 

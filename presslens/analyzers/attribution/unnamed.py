@@ -79,8 +79,11 @@ def _described_before(doc: Doc, source: Range, male: bool, earlier: Sequence[tup
 
 def _a_person(span: Span) -> bool:
     """A singular definite description whose head names a person by role ("the general", "the retired
-    teacher"), or a number of them ("one of them, a retired teacher")."""
+    teacher"), or a number of them ("one of them, a retired teacher"), or a name the entity recogniser
+    missed ("Ruiz said ... she added")."""
     head = span.root
+    if all(t.pos_ == "PROPN" and t.is_title for t in span):
+        return True
     if head.lower_ == "one" and any(c.dep_ == "appos" for c in head.children):
         head = next(c for c in head.children if c.dep_ == "appos")
     person = head.lemma_.lower() in ROLES | _PEOPLE | MALE_WORDS | FEMALE_WORDS
