@@ -98,6 +98,9 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
             "Amara Singh",
             ["Amara Singh", "Singh"],
         ),
+        # a person the model missed is found by a listed given name (a regression: "Ana Ruiz" was no entity,
+        # so "The mayor" and "she" after her stayed unresolved)
+        ("Mayor Ana Ruiz said the port would close. Ruiz added more.", "Ana Ruiz", ["Ana Ruiz", "Ruiz"]),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:
@@ -227,3 +230,15 @@ def test_name_ends_where_the_name_does(parse, text: str, name: str) -> None:
     """Regression: spaCy ended names on a preposition, an unclosed bracket or a quote mark ('Pedro "Chico"
     Salas of', "Harbour Voice (Voice of the Docks", "Maria Lopez ''"), and those became speakers' names."""
     assert name in [e.name for e in find_entities(parse(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, a show or a headline's capitalised words are not people, given name or not
+        "She watched the Ana Ruiz Show on Monday.",
+        "Voters Tell Ana Questions\n\nThe race was close.",
+    ],
+)
+def test_given_name_alone_makes_no_person(parse, text: str) -> None:
+    assert [e.name for e in find_entities(parse(text)) if e.type == "PERSON"] == []
