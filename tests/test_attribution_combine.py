@@ -18,7 +18,7 @@ from presslens.analyzers.attribution.combine import (
     without_own_source,
 )
 from presslens.analyzers.attribution.draft import Draft
-from presslens.analyzers.attribution.link import fronted, noun_to_content, whole_clause, with_predicate
+from presslens.analyzers.attribution.edges import fronted, noun_to_content, whole_clause, with_predicate
 from presslens.analyzers.attribution.quotes import find_quotes
 
 

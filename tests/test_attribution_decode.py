@@ -332,3 +332,23 @@ def test_a_content_that_is_only_its_cues_subject_is_dropped(nlp: Language) -> No
     doc, offsets, probs = _tagger_input(nlp, text, labels)
     drafts = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
     assert [text[slice(*d.content)] for d in drafts] == ["that the quay could collapse"]
+
+
+def test_a_source_of_only_a_determiner_is_dropped(nlp: Language) -> None:
+    """Regression: the tagger stopped at "The" of "The claim", and "The" became the speaker."""
+    text = "The claim that the tax is unfair drew criticism."
+    roles = {"SOURCE": ["The"], "CUE": ["claim"], "CONTENT": ["that the tax is unfair"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert (found.source, found.speaker) == (None, None)
+
+
+def test_a_content_after_a_noun_cue_ends_with_its_clause(nlp: Language) -> None:
+    """Regression: "Lopez's claim that the tax is unfair drew criticism" ran the content on over "drew
+    criticism", and the speaker kept the possessive ("Lopez's")."""
+    text = "Lopez's claim that the tax is unfair drew criticism."
+    roles = {"SOURCE": ["Lopez's"], "CUE": ["claim"], "CONTENT": ["that the tax is unfair drew criticism"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (found,) = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert found.content.text == "that the tax is unfair"
+    assert found.speaker is not None and found.speaker.name == "Lopez"

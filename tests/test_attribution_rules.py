@@ -322,6 +322,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "After the storm, the port, the minister said, will stay closed for a week.",
             ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
         ),
+        # a noun phrase summing the words up in the outlet's voice closes no content; inside the speaker's
+        # quote it is the speaker's own
+        (
+            "Lopez said the tax would be repealed, a promise she has made before.",
+            ("indirect", "the tax would be repealed", "said", "Lopez"),
+        ),
+        (
+            'Lopez said: "The tax is unfair, a claim I stand by."',
+            ("direct", '"The tax is unfair, a claim I stand by."', "said", "Lopez"),
+        ),
     ],
 )
 def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:

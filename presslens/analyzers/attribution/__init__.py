@@ -20,7 +20,6 @@ from .combine import (
     not_names,
     one_per_content,
     one_reading_per_cue,
-    own_frame,
     quoted_by,
     whole_clauses,
     whole_marks,
@@ -28,20 +27,11 @@ from .combine import (
 )
 from .decode import decode
 from .draft import Draft
+from .edges import edges
 from .enclose import enclose, reports_within
 from .gate import credible, load_gate
-from .link import (
-    fronted,
-    link,
-    noun_to_content,
-    reach_content,
-    second_reports,
-    whole_clause,
-    with_predicate,
-    without_connective,
-    without_second_report,
-)
-from .quotes import Quote, double_marked, find_quotes, is_speech
+from .link import link, second_reports, without_second_report
+from .quotes import double_marked, find_quotes, is_speech
 from .rules import rule_drafts
 
 __all__ = ["attribute", "find_attributions"]
@@ -69,17 +59,7 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
         tagged = credible(doc, text, tagged, marked, load_gate())
     rules = rule_drafts(doc, text, speech)
     combined = combine(whole_clauses(doc, tagged, rules), rules, text, speech)
-    edged = [without_second_report(doc, _edges(doc, text, d, quotes), marked, seconds) for d in combined]
+    edged = [without_second_report(doc, edges(doc, text, d, quotes), marked, seconds) for d in combined]
     drafts = enclose(doc, text, [whole_marks(text, d, quotes) for d in edged])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
     return build(doc, original, drafts, quotes, speech, entities)
-
-
-def _edges(doc: Doc, text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
-    """Where PolNeAR draws the line between cue and content: small words after the cue join it ("complained
-    about"), a proposition noun joins the content ("the idea that ..."), and so do what an object is taken
-    for ("defended the toll as fair") and a passive cue's subject ("The court is expected to rule"); a
-    content opening its sentence drops a leading "But" or "In fact,"."""
-    draft = own_frame(doc, draft, quotes)
-    draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
-    return without_connective(text, fronted(doc, whole_clause(doc, text, draft)))

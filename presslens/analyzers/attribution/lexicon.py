@@ -49,6 +49,13 @@ OBJECT_PREDICATE: Final = {
     "quote": "as",
     "cite": "as",
 }
+# Nouns for what was said, as a content's head ("the idea that ...") or as the outlet's summing up after it
+# (", a claim the opposition disputed").
+PROPOSITIONS: Final = words(
+    """idea notion assertion claim suggestion allegation accusation charge comment rumor rumour theory argument
+    premise belief contention speculation report"""
+)
+SUMMING: Final = PROPOSITIONS | words("promise pledge view position remark statement prediction warning threat vow")
 # Verbs that give another's words "as saying": Reuters "quoted the minister as saying", the minister "was
 # quoted by Reuters as saying".
 QUOTING: Final = words("quote cite")

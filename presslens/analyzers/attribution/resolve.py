@@ -57,6 +57,8 @@ def resolve(
     span = doc.char_span(*source, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if len(span) > 1 and span[-1].tag_ == "POS":  # "Lopez's claim that ...": Lopez claims
+        span = span[:-1]
     head = span.root
     if _affiliation(head):
         holder = _affiliate(doc, text, span, source, entities, exclude)
