@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presslens.analyzers.attribution.build import build, kind_of
+from presslens.analyzers.attribution.build import build, kind_of, nesting
 from presslens.analyzers.attribution.combine import (
     continue_quotes,
     join_shared_cues,
@@ -123,6 +123,40 @@ def test_join_shared_cues(text: str, pieces: list[str], expected: list[str]) -> 
     cue = _at(text, "said")
     drafts = [Draft(content=_at(text, p), cue=cue) for p in pieces]
     assert [text[slice(*d.content)] for d in join_shared_cues(text, drafts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next quote was linked to another cue of the frame sentence, a report of its own standing
+        # between: the quote still goes on with the first (a regression: two contents for one)
+        (
+            "“We will march,” said Ana Ruiz, who said she had not slept. “Nothing will stop us.”",
+            [
+                "“We will march,” said Ana Ruiz, who said she had not slept. “Nothing will stop us.”",
+                "she had not slept",
+            ],
+        ),
+        # ... but not over a sentence of the narrator's
+        (
+            "“We will march,” said Ana Ruiz. She had not slept, she said. “Nothing will stop us.”",
+            ["“We will march,”", "She had not slept", "“Nothing will stop us.”"],
+        ),
+    ],
+)
+def test_a_quote_linked_to_a_cue_in_the_frame_goes_on_with_the_first(text: str, expected: list[str]) -> None:
+    first = Draft(content=_at(text, "“We will march,”"), cue=_at(text, "said"))
+    inner_cue = _at(text, "said", 1)
+    inner = Draft(content=(text.lower().index("she had"), text.index(" slept") + 6), cue=inner_cue)
+    second = Draft(content=_at(text, "“Nothing will stop us.”"), cue=inner_cue)
+    assert [text[slice(*d.content)] for d in join_shared_cues(text, [first, inner, second])] == expected
+
+
+def test_a_report_in_the_frame_between_two_quoted_pieces_is_not_inside_them() -> None:
+    text = "“We will march,” said Ana Ruiz, who said she had not slept. “Nothing will stop us.”"
+    outer = Draft(content=(0, len(text)), cue=_at(text, "said"))
+    inner = Draft(content=_at(text, "she had not slept"), cue=_at(text, "said", 1), source=_at(text, "who"))
+    assert nesting(text, [outer, inner]) == [None, None]
 
 
 FRAMED = "The rival camp attacked her plan. “She didn’t like that,” said a campaign veteran. “She cut the prep time.”"

@@ -11,7 +11,7 @@ from ..._contract import Attribution, AttributionKind, Entity, Span, Speaker
 from ..entities import dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, quotes_as_saying, trim
-from .quotes import Quote
+from .quotes import MARKS, Quote
 from .resolve import resolve
 from .unnamed import described_speaker, interview_label, interviewee, titled_subjects
 
@@ -98,9 +98,24 @@ def nesting(text: str, drafts: Sequence[Draft]) -> list[int | None]:
             if o is not draft
             and o.content != draft.content
             and ((o.content[0] <= lo and hi <= o.content[1]) or quotes_as_saying(text, o, draft))
+            and not _in_frame(text, o, (lo, hi))
         ]
         out.append(min(holders)[1] if holders else None)
     return out
+
+
+def _in_frame(text: str, outer: Draft, span: Range) -> bool:
+    """Whether the span lies in the frame between two quoted pieces of the outer content ('"A," said Ruiz,
+    who said she would march. "B."'): a report there is the narrator's, beside the quote, not inside it."""
+    if outer.cue is None or not outer.content[0] < outer.cue[0] < outer.content[1]:
+        return False
+    before = text[outer.content[0] : outer.cue[0]]
+    after = text[outer.cue[1] : outer.content[1]]
+    opened = next((k for k, c in enumerate(after) if c in MARKS), None)
+    closed = max((k for k, c in enumerate(before) if c in MARKS), default=None)
+    if opened is None or closed is None:
+        return False
+    return outer.content[0] + closed < span[0] and span[1] <= outer.cue[1] + opened
 
 
 def build(

@@ -15,7 +15,19 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from .draft import Draft, Range, holds, is_aside, is_glue, jaccard, overlap, quotes_as_saying, token_range, trim
+from .draft import (
+    Draft,
+    Range,
+    holds,
+    is_aside,
+    is_glue,
+    jaccard,
+    one_sentence,
+    overlap,
+    quotes_as_saying,
+    token_range,
+    trim,
+)
 from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
 from .quotes import MARKS, Quote, is_speech, is_title
 from .syntax import cue_start, noun_phrase, subject_of
@@ -334,21 +346,31 @@ def join_shared_cues(text: str, drafts: list[Draft]) -> list[Draft]:
     "B."): PolNeAR gives one cue one content, and so does a reader."""
     out: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.content):
-        if out and _said_in_pieces(text, out[-1], draft):
-            prev = out[-1]
-            out[-1] = replace(prev, content=(prev.content[0], draft.content[1]), source=prev.source or draft.source)
-        else:
+        # the piece before, or the one before that when a report inside the frame sentence stands between
+        # ('"A," said Ruiz, who said she would march. "B."')
+        pieces = [k for k in (len(out) - 1, len(out) - 2) if k >= 0 and _said_in_pieces(text, out[k], draft)]
+        if not pieces or (pieces[0] == len(out) - 2 and out[-1].content[0] < out[-2].content[1]):
             out.append(draft)
+            continue
+        prev = out[pieces[0]]
+        out[pieces[0]] = replace(prev, content=(prev.content[0], draft.content[1]), source=prev.source or draft.source)
     return out
 
 
 def _said_in_pieces(text: str, first: Draft, second: Draft) -> bool:
-    """Quote, then the shared cue, then a quote, within a sentence's reach."""
-    if first.cue is None or second.cue is None or not overlap(first.cue, second.cue):
+    """Quote, then the shared cue, then a quote, within a sentence's reach. The second quote may have been
+    linked to another cue of the first one's frame sentence ('"A," said Ana Ruiz, who said she would march.
+    "B."'; '"A," Ruiz told the AP after hinting at changes. "B."'): it opens the next sentence with no cue
+    of its own, so it goes on with the first."""
+    if first.cue is None or second.cue is None:
         return False
     gap = (first.content[1], second.content[0])
     quoted = _quoted_end(text, first) and _has_mark(text[gap[1] : gap[1] + 2])
-    return quoted and 0 <= gap[1] - gap[0] <= _CUE_TAIL and gap[0] <= first.cue[0] < gap[1]
+    if not (quoted and 0 <= gap[1] - gap[0] <= _CUE_TAIL and gap[0] <= first.cue[0] < gap[1]):
+        return False
+    between = text[slice(*gap)]
+    in_frame = gap[0] <= second.cue[0] < gap[1] and "\n" not in between and one_sentence(between)
+    return overlap(first.cue, second.cue) > 0 or in_frame
 
 
 def _has_mark(text: str) -> bool:

@@ -21,6 +21,11 @@ _GLUE_RE: Final = re.compile(r"[\s,;:.!?\"“”'‘’—–-]*")
 _STOPS_RE: Final = re.compile(r"[.!?;:\n\"“”]")
 _ABBREVIATION_RE: Final = re.compile(r"\b[A-Z][a-z]{0,3}\.")  # Mr. Sen. Gov. U.S.: no sentence ends there
 _WORD_RE: Final = re.compile(r"\w+")
+_SENTENCE_BREAK_RE: Final = re.compile(r"[.!?][\"”']?\s+[A-Z]")
+# Full stops that end no sentence: a title's, a company's, an initial's ("Sen. Ruiz", "U.S.", "J. Smith").
+_NO_STOP_RE: Final = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Inc|Co|Corp|No|[A-Z])\."
+)
 _ASIDE_WORDS: Final = 3
 _AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
 _NEW_CLAUSE_RE: Final = re.compile(r"\s*(?:and|but|or|while|whereas|although|though|as|adding|saying)\b", re.I)
@@ -125,3 +130,10 @@ def quotes_as_saying(text: str, outer: Draft, inner: Draft) -> bool:
 def holds(outer: Draft, inner: Draft) -> bool:
     start, end = outer.content
     return inner.cue is not None and start <= inner.cue[0] and inner.content[1] <= end and start <= inner.content[0]
+
+
+def one_sentence(text: str) -> bool:
+    """Whether the text ends a sentence and holds no other sentence end (a title's full stop, as in "Mr.
+    Ruiz" or "U.S.", ends none)."""
+    stripped = text.rstrip()
+    return stripped[-1:] in (".", "!", "?") and not _SENTENCE_BREAK_RE.search(_NO_STOP_RE.sub("", stripped[:-1]))
