@@ -8,8 +8,6 @@ from spacy.tokens import Doc
 
 from presslens.analyzers.attribution.build import build, kind_of, nesting
 from presslens.analyzers.attribution.combine import (
-    continue_quotes,
-    join_shared_cues,
     merge,
     not_names,
     one_per_content,
@@ -19,6 +17,7 @@ from presslens.analyzers.attribution.combine import (
 )
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.edges import fronted, noun_to_content, whole_clause, with_predicate
+from presslens.analyzers.attribution.pieces import continue_quotes, join_shared_cues
 from presslens.analyzers.attribution.quotes import find_quotes
 
 

@@ -22,19 +22,18 @@ from .draft import (
     is_aside,
     is_glue,
     jaccard,
-    one_sentence,
     overlap,
     quotes_as_saying,
     token_range,
     trim,
 )
 from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
+from .pieces import closes_sentence, continue_quotes, frames, has_mark, join_shared_cues
 from .quotes import MARKS, Quote, is_speech, is_title
 from .syntax import cue_start, noun_phrase, subject_of
 
 _SAME_MATCH: Final = 0.5
 _SNAP_SHARE: Final = 0.5
-_CUE_TAIL: Final = 200
 _MIN_CONTENT: Final = 2
 _SURE: Final = 0.8
 _AND_THAT_RE: Final = re.compile(r"[\"”']?,?\s+(?:and|but|or)\s+(?:that|whether)\s")
@@ -146,10 +145,10 @@ def _wins(tagged: Draft, rule: Draft) -> bool:
 
 def _framed_after(text: str, draft: Draft) -> bool:
     """A quote followed by its own frame ('"A," said one of them.', '"A," one of them said.')."""
-    frames = _frames(draft)
-    if not frames or text[draft.content[0]] not in MARKS:
+    around = frames(draft)
+    if not around or text[draft.content[0]] not in MARKS:
         return False
-    first = min(r[0] for r in frames)
+    first = min(r[0] for r in around)
     return first >= draft.content[1] and is_glue(text, [], draft.content[1], first)
 
 
@@ -236,74 +235,14 @@ def snap(text: str, draft: Draft, speech: Sequence[Quote]) -> Draft:
         if shared and not holds_cue and (shared >= _SNAP_SHARE * (quote.end - quote.start) or cut):
             start, end = min(start, quote.start), max(end, quote.end)
     first = next((q for q in speech if q.start == start and q.end < end), None)
-    if first is not None and _closes_sentence(text, first) and not _frame_or_quote_in(draft, speech, first.end, end):
+    if first is not None and closes_sentence(text, first) and not _frame_or_quote_in(draft, speech, first.end, end):
         end = first.end
     return replace(draft, content=(start, end))
 
 
-def _closes_sentence(text: str, quote: Quote) -> bool:
-    return text[quote.inner[0] : quote.inner[1]].rstrip()[-1:] in (".", "!", "?")
-
-
 def _frame_or_quote_in(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
     """Whether the draft's cue or source, or another quote, lies in text[start:end]."""
-    return any(start <= at < end for at in [*(r[0] for r in _frames(draft)), *(q.start for q in speech)])
-
-
-def _frames(draft: Draft) -> list[Range]:
-    return [r for r in (draft.cue, draft.source) if r is not None]
-
-
-def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> list[Draft]:
-    """A speech quote no draft holds continues the quoted draft just before it, when only the rest of that
-    draft's cue sentence lies between ("A," she said on Monday. "B."); or it opens the quoted draft just
-    after it, when nothing but punctuation lies between ("A." "B," she said.). A quote held only by a draft
-    whose cue comes in a later sentence ('"A," she told reporters. "B." She said the council ...') is
-    such a continuation too, within a paragraph: that cue was the nearest, not the quote's."""
-    out = sorted(drafts, key=lambda d: d.content)
-    for quote in speech:
-        held = [d for d in out if overlap((quote.start, quote.end), d.content)]
-        if held and not (len(held) == 1 and _cued_later(text, held[0], quote)):
-            continue
-        rest = [d for d in out if d not in held]
-        prev = max(
-            (k for k, d in enumerate(rest) if d.content[1] <= quote.start),
-            default=None,
-            key=lambda k: rest[k].content[1],
-        )
-        joins = prev is not None and _quoted_end(text, rest[prev]) and _cue_tail(text, rest[prev], quote.start)
-        if joins and prev is not None and not (held and "\n" in text[rest[prev].content[1] : quote.start]):
-            rest[prev] = replace(rest[prev], content=(rest[prev].content[0], quote.end))
-            out = rest
-            continue
-        if held:
-            continue
-        nxt = min(
-            (k for k, d in enumerate(out) if d.content[0] >= quote.end), default=None, key=lambda k: out[k].content[0]
-        )
-        if nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0]):
-            out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
-    return out
-
-
-def _cued_later(text: str, draft: Draft, quote: Quote) -> bool:
-    """The draft is this quote alone, the quote closes its sentence, and the draft's cue comes after it."""
-    alone = quote.start - 1 <= draft.content[0] and draft.content[1] <= quote.end + 1
-    return alone and draft.cue is not None and draft.cue[0] >= quote.end and _closes_sentence(text, quote)
-
-
-def _cue_tail(text: str, draft: Draft, quote_start: int) -> bool:
-    """Whether text from the draft's end to the quote is its own cue's sentence ending (or nothing)."""
-    gap = text[draft.content[1] : quote_start]
-    if is_glue(text, _frames(draft), draft.content[1], quote_start):
-        return True
-    cue_inside = draft.cue is not None and draft.content[1] <= draft.cue[0] < quote_start
-    closes = gap.rstrip()[-1:] in (".", "!", "?", ":")
-    return cue_inside and closes and len(gap) <= _CUE_TAIL and not any(c in MARKS for c in gap)
-
-
-def _quoted_end(text: str, draft: Draft) -> bool:
-    return text[draft.content[1] - 1] in MARKS or text[draft.content[1] - 2 : draft.content[1]] == "''"
+    return any(start <= at < end for at in [*(r[0] for r in frames(draft)), *(q.start for q in speech)])
 
 
 def without_cue(text: str, draft: Draft) -> Range:
@@ -313,7 +252,7 @@ def without_cue(text: str, draft: Draft) -> Range:
     start, end = draft.content
     if draft.cue is None or not overlap(draft.content, draft.cue):
         return start, end
-    if (_has_mark(text[start : draft.cue[0]]) and _has_mark(text[draft.cue[1] : end])) or _aside(text, draft):
+    if (has_mark(text[start : draft.cue[0]]) and has_mark(text[draft.cue[1] : end])) or _aside(text, draft):
         return start, end
     if _relative_frame(text, draft):
         return start, end
@@ -339,42 +278,6 @@ def _aside(text: str, draft: Draft) -> bool:
     start = text.rfind(",", draft.content[0], lo)
     end = text.find(",", hi, draft.content[1])
     return start >= 0 and end >= 0 and is_aside(text, [draft.cue], [draft.source], start, end + 1)
-
-
-def join_shared_cues(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Two neighbouring quotes linked to the same cue are one content said in pieces ("A," she said.
-    "B."): PolNeAR gives one cue one content, and so does a reader."""
-    out: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.content):
-        # the piece before, or the one before that when a report inside the frame sentence stands between
-        # ('"A," said Ruiz, who said she would march. "B."')
-        pieces = [k for k in (len(out) - 1, len(out) - 2) if k >= 0 and _said_in_pieces(text, out[k], draft)]
-        if not pieces or (pieces[0] == len(out) - 2 and out[-1].content[0] < out[-2].content[1]):
-            out.append(draft)
-            continue
-        prev = out[pieces[0]]
-        out[pieces[0]] = replace(prev, content=(prev.content[0], draft.content[1]), source=prev.source or draft.source)
-    return out
-
-
-def _said_in_pieces(text: str, first: Draft, second: Draft) -> bool:
-    """Quote, then the shared cue, then a quote, within a sentence's reach. The second quote may have been
-    linked to another cue of the first one's frame sentence ('"A," said Ana Ruiz, who said she would march.
-    "B."'; '"A," Ruiz told the AP after hinting at changes. "B."'): it opens the next sentence with no cue
-    of its own, so it goes on with the first."""
-    if first.cue is None or second.cue is None:
-        return False
-    gap = (first.content[1], second.content[0])
-    quoted = _quoted_end(text, first) and _has_mark(text[gap[1] : gap[1] + 2])
-    if not (quoted and 0 <= gap[1] - gap[0] <= _CUE_TAIL and gap[0] <= first.cue[0] < gap[1]):
-        return False
-    between = text[slice(*gap)]
-    in_frame = gap[0] <= second.cue[0] < gap[1] and "\n" not in between and one_sentence(between)
-    return overlap(first.cue, second.cue) > 0 or in_frame
-
-
-def _has_mark(text: str) -> bool:
-    return any(c in MARKS for c in text) or "''" in text
 
 
 def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]) -> list[Draft]:
@@ -460,8 +363,8 @@ def _with_frame(doc: Doc, span: Span) -> Span:
     side only when it is short and unquoted."""
     head = doc[span[0].sent.start : span.start]
     tail = doc[span.end : span[-1].sent.end]
-    start = head.start if 0 < len(head) <= _FRAME_WORDS and not _has_mark(head.text) else span.start
-    end = tail.end if 0 < len(tail) <= _FRAME_WORDS and not _has_mark(tail.text) else span.end
+    start = head.start if 0 < len(head) <= _FRAME_WORDS and not has_mark(head.text) else span.start
+    end = tail.end if 0 < len(tail) <= _FRAME_WORDS and not has_mark(tail.text) else span.end
     return doc[start:end]
 
 
