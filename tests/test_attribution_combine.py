@@ -151,6 +151,31 @@ def test_a_quote_linked_to_a_cue_in_the_frame_goes_on_with_the_first(text: str, 
     assert [text[slice(*d.content)] for d in join_shared_cues(text, [first, inner, second])] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "cue", "inside"),
+    [
+        # the words stop before the colon, and a report is made inside the quote it opens
+        (
+            "Ruiz listed a few facts: “Of its 900 voters, according to the county, 300 are new.”",
+            "a few facts",
+            "listed",
+            ("300 are new", "according to", "the county"),
+        ),
+        # ... or the colon closes the words, and a blank line comes before the quote
+        ("Ruiz said that given the choice:\n\n“There is only one candidate.”", "that given the choice:", "said", None),
+    ],
+)
+def test_a_content_stopping_at_a_colon_goes_on_over_the_quote_it_opens(
+    text: str, words: str, cue: str, inside: tuple[str, str, str] | None
+) -> None:
+    """Regression: the words before the colon and the quote after it were two reports (PolNeAR: one)."""
+    drafts = [Draft(content=_at(text, words), cue=_at(text, cue))]
+    if inside is not None:
+        drafts.append(Draft(content=_at(text, inside[0]), cue=_at(text, inside[1]), source=_at(text, inside[2])))
+    joined = continue_quotes(text, drafts, find_quotes(text))
+    assert text[slice(*joined[0].content)] == text[text.index(words) :]
+
+
 def test_a_report_in_the_frame_between_two_quoted_pieces_is_not_inside_them() -> None:
     text = "“We will march,” said Ana Ruiz, who said she had not slept. “Nothing will stop us.”"
     outer = Draft(content=(0, len(text)), cue=_at(text, "said"))

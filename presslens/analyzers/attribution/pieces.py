@@ -5,6 +5,7 @@ quotes the tagger linked to one frame. PolNeAR gives such a report one content, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
@@ -13,6 +14,7 @@ from .draft import Draft, Range, is_glue, one_sentence, overlap
 from .quotes import MARKS, Quote
 
 _CUE_TAIL: Final = 200  # characters of a cue's sentence that may stand between two quoted pieces
+_COLON_RE: Final = re.compile(r"[ \t]*:[ \t\xa0]*(?:\r?\n[ \t\xa0]*){0,2}")
 
 
 def frames(draft: Draft) -> list[Range]:
@@ -28,10 +30,16 @@ def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> 
     draft's cue sentence lies between ("A," she said on Monday. "B."); or it opens the quoted draft just
     after it, when nothing but punctuation lies between ("A." "B," she said.). A quote held only by a draft
     whose cue comes in a later sentence ('"A," she told reporters. "B." She said the council ...') is
-    such a continuation too, within a paragraph: that cue was the nearest, not the quote's."""
+    such a continuation too, within a paragraph: that cue was the nearest, not the quote's. A content that
+    stops at a colon goes on over the quote the colon opens ('told me a few facts: "Of its 900 voters ..."'),
+    when nothing else frames that quote."""
     out = sorted(drafts, key=lambda d: d.content)
     for quote in speech:
         held = [d for d in out if overlap((quote.start, quote.end), d.content)]
+        opener = next((k for k, d in enumerate(out) if _colon_opens(text, d, quote.start)), None)
+        if opener is not None and all(_within(d, quote) for d in held):
+            out[opener] = replace(out[opener], content=(out[opener].content[0], quote.end))
+            continue
         if held and not (len(held) == 1 and _cued_later(text, held[0], quote)):
             continue
         rest = [d for d in out if d not in held]
@@ -53,6 +61,18 @@ def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> 
         if nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0]):
             out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
     return out
+
+
+def _colon_opens(text: str, draft: Draft, quote_start: int) -> bool:
+    """Whether the draft's content stops at a colon, its own last character or the next, that opens a quote."""
+    end = draft.content[1] - 1 if text[draft.content[1] - 1] == ":" else draft.content[1]
+    return draft.content[0] < end and _COLON_RE.fullmatch(text, end, quote_start) is not None
+
+
+def _within(draft: Draft, quote: Quote) -> bool:
+    """A report made inside the quoted words, frame and all: the quote's own, which leaves it unframed."""
+    parts = [r for r in (draft.content, draft.cue, draft.source) if r is not None]
+    return quote.start < min(r[0] for r in parts) and max(r[1] for r in parts) < quote.end
 
 
 def _cued_later(text: str, draft: Draft, quote: Quote) -> bool:
@@ -95,10 +115,14 @@ def _said_in_pieces(text: str, first: Draft, second: Draft) -> bool:
     """Quote, then the shared cue, then a quote, within a sentence's reach. The second quote may have been
     linked to another cue of the first one's frame sentence ('"A," said Ana Ruiz, who said she would march.
     "B."'; '"A," Ruiz told the AP after hinting at changes. "B."'): it opens the next sentence with no cue
-    of its own, so it goes on with the first."""
+    of its own, so it goes on with the first. Words that stop at a colon and the quote it opens, linked to
+    one cue, are one content too ('revealed a few facts: "Of its 900 voters ..."')."""
     if first.cue is None or second.cue is None:
         return False
     gap = (first.content[1], second.content[0])
+    opened = _colon_opens(text, first, gap[1]) and has_mark(text[gap[1] : gap[1] + 2])
+    if opened and overlap(first.cue, second.cue) and first.cue[1] <= first.content[0]:
+        return True
     quoted = _quoted_end(text, first) and has_mark(text[gap[1] : gap[1] + 2])
     if not (quoted and 0 <= gap[1] - gap[0] <= _CUE_TAIL and gap[0] <= first.cue[0] < gap[1]):
         return False
