@@ -322,6 +322,16 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "After the storm, the port, the minister said, will stay closed for a week.",
             ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
         ),
+        # a view held by no one named: a passive verb of judging and its label, subject and all; a "by"
+        # phrase names who holds it
+        (
+            "Lopez is considered the frontrunner.",
+            ("indirect", "Lopez is considered the frontrunner", "is considered", None),
+        ),
+        (
+            "The plan was described by critics as a giveaway.",
+            ("indirect", "The plan was described by critics as a giveaway", "was described", "critics"),
+        ),
         # a noun phrase summing the words up in the outlet's voice closes no content; inside the speaker's
         # quote it is the speaker's own
         (
@@ -361,6 +371,9 @@ def test_constructions(nlp: Language, text: str, expected: tuple[str, str, str, 
         "To be sure, the budget is tight this year.",
         # a quote broken over two lines whose second line is a sentence, not a name
         '"The harbour has been closed for a long time now.\nEveryone in Port Elsa knows it."',
+        # the writer's own hedge ("can be seen as") and a name given ("is called") hold no one's view
+        "The plan can be seen as a gamble.",
+        "The film is called No Respite.",
     ],
 )
 def test_not_speech(nlp: Language, text: str) -> None:

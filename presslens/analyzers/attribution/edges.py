@@ -119,7 +119,7 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     subject of a passive cue ("The court is expected to rule", "The case was viewed as a threat"; 94 of
     the 104 contents after such a cue in train), of "seem" ("Okafor seemed to be of two minds"), and the
     relative pronoun of a cue in a relative clause ("the policy, which they say left a vacuum"). A source
-    found inside is no source."""
+    found inside is no source, bar the passive's "by" phrase."""
     if draft.cue_head is None or draft.cue is None or draft.content[0] < draft.cue[1]:
         return draft
     verb = doc[draft.cue_head]
@@ -130,7 +130,9 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     if not any(c.i > verb.i and c.dep_ in deps and _spans_to(c, draft.content[0]) for c in verb.children):
         return draft
     content = (opener.left_edge.idx, draft.content[1])
-    source = draft.source if draft.source is None or not overlap(draft.source, content) else None
+    by = [c for c in verb.children if c.dep_ == "agent"]  # "was described by critics as": the critics speak
+    named = draft.source is not None and any(overlap(draft.source, token_range(doc, c.i, c.right_edge.i)) for c in by)
+    source = draft.source if draft.source is None or named or not overlap(draft.source, content) else None
     return replace(draft, content=content, source=source)
 
 

@@ -56,6 +56,10 @@ PROPOSITIONS: Final = words(
     premise belief contention speculation report"""
 )
 SUMMING: Final = PROPOSITIONS | words("promise pledge view position remark statement prediction warning threat vow")
+# Verbs that, in the passive, give a view of their subject with no one to hold it: "is considered the
+# frontrunner", "was regarded as a failure", "were deemed relevant" (PolNeAR marks these, sourceless).
+# Not "called" or "named": "The film is called No Respite" gives a name, not a view.
+LABELLING: Final = words("consider regard view see deem hail portray describe label brand")
 # Verbs that give another's words "as saying": Reuters "quoted the minister as saying", the minister "was
 # quoted by Reuters as saying".
 QUOTING: Final = words("quote cite")

@@ -24,6 +24,7 @@ from .lexicon import (
     CUE_LEMMAS,
     DOCUMENTS,
     INFINITIVE,
+    LABELLING,
     OBJECT_PREDICATE,
     PHRASAL,
     QUOTING,
@@ -69,6 +70,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
+    drafts.extend(_passive_labels(doc, speech))
     drafts.extend(_labelled_lines(doc, text))
     drafts.extend(_pull_quotes(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
@@ -358,6 +360,32 @@ def _perspectives(doc: Doc, text: str) -> list[Draft]:
             continue
         content = trim(text, token_range(doc, rest[0], rest[-1]))
         out.append(Draft(content=content, cue=token_range(doc, first.i, first.i), source=noun_phrase(doc, who)))
+    return out
+
+
+def _passive_labels(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
+    """ "Lopez is considered the frontrunner", "The plan was regarded as a failure": a view held by no one
+    named, marked by PolNeAR with no source. The content is the label here; the edges step opens it with
+    the subject, as it does every passive report's. A "by" phrase names who holds the view; inside a
+    speech quote the view is the speaker's own words."""
+    out: list[Draft] = []
+    for verb in (t for t in doc if t.tag_ == "VBN" and t.lemma_ in LABELLING and not _quoted(t, speech)):
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "can be seen as": the writer's
+        if modal or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            continue
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp") and c.i > verb.i]
+        labels += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+        if not labels:
+            continue
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        out.append(
+            Draft(
+                content=token_range(doc, min(c.left_edge.i for c in labels), max(c.right_edge.i for c in labels)),
+                cue=token_range(doc, cue_start(doc, verb), verb.i),
+                source=None if agent is None else noun_phrase(doc, agent),
+                cue_head=verb.i,
+            )
+        )
     return out
 
 
