@@ -455,6 +455,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "Observers in the capital, Port Elsa",
             ("Observers in the capital", None),
         ),
+        # "the firm" is the organisation named just before, though its name does not say it is a company
+        (
+            "Meridian Logistics said profits fell. The firm said fuel costs were to blame.",
+            [("e5", "Meridian Logistics", "ORG", ("Meridian Logistics",), ())],
+            "The firm",
+            ("Meridian Logistics", "e5"),
+        ),
         # an age set off after a description is no part of it (a regression: "The senator, 62")
         ("The senator, 62, said the port would close.", [], "The senator, 62", ("The senator", None)),
         # "she" after a name the recogniser missed continues it

@@ -93,13 +93,14 @@ FEMALE_WORDS: Final = words(
 )
 # Nouns a later mention uses for one kind of thing ("El Diario, a Spanish daily ... the newspaper"), and
 # words in a name that say it is of that kind ("the Harbour Gazette ... the paper").
+COMPANIES: Final = words("company firm corporation conglomerate")
 KINDS: Final = (
     (
         words("newspaper paper daily tabloid weekly broadsheet publication outlet magazine"),
         words("gazette times post tribune herald journal daily news chronicle courier telegraph observer inquirer"),
     ),
     (words("broadcaster network channel station"), words("tv television radio broadcasting network news channel")),
-    (words("company firm corporation conglomerate"), words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
+    (COMPANIES, words("inc inc. corp corp. ltd ltd. llc plc company holdings")),
 )
 # Offices held by one person at a time, who is often left unnamed ("the governor").
 OFFICES: Final = words("president governor mayor king queen pope chancellor premier sheriff prince princess minister")

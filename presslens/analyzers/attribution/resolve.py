@@ -9,7 +9,7 @@ itself when it names someone, and nothing when it is a pronoun we could not plac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,7 @@ from ..._contract import Entity, Speaker
 from ..names import TITLES, first_name_gender
 from .draft import Range, mentioned, overlap
 from .groups import SUBJECT_REACH, distributed, group
-from .lexicon import ABBREVIATED_TITLES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
+from .lexicon import ABBREVIATED_TITLES, COMPANIES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
 from .syntax import relative_antecedent
 
 MALE: Final = words("he him his himself")
@@ -413,18 +413,25 @@ def _kin(noun: str) -> frozenset[str]:
 
 def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """ "The paper" after "the Harbour Gazette": the organisation named last before the mention whose
-    name says it is of the noun's kind."""
+    name says it is of the noun's kind; "the company" or "the firm" the organisation named last within
+    ``SUBJECT_REACH`` characters when no name says so."""
     marks = next((names for nouns, names in KINDS if head.lemma_.lower() in nouns), None)
     if head.pos_ != "NOUN" or marks is None:
         return None
-    best: tuple[int, Entity] | None = None
-    for entity in entities:
-        if entity.type != "ORG" or not marks & {w.lower() for w in entity.name.split()}:
-            continue
-        for mention in entity.mentions:
-            if mention.end <= source[0] and (best is None or mention.start > best[0]):
-                best = (mention.start, entity)
-    return None if best is None else best[1]
+    named = _latest_org(entities, source, lambda e: bool(marks & {w.lower() for w in e.name.split()}))
+    if named is not None or head.lemma_.lower() not in COMPANIES:
+        return named
+    # "Meridian Logistics said ... the firm added": a company's name need not say it is one
+    return _latest_org(entities, source, lambda e: source[0] - _last_before(e, source[0]) <= SUBJECT_REACH)
+
+
+def _latest_org(entities: Sequence[Entity], source: Range, fits: Callable[[Entity], bool]) -> Entity | None:
+    before = [(_last_before(e, source[0]), e) for e in entities if e.type == "ORG" and fits(e)]
+    return max((b for b in before if b[0] >= 0), key=lambda b: b[0], default=(0, None))[1]
+
+
+def _last_before(entity: Entity, at: int) -> int:
+    return max((m.start for m in entity.mentions if m.end <= at), default=-1)
 
 
 def _head_word(label: str) -> str:
