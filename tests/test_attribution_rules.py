@@ -322,6 +322,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "After the storm, the port, the minister said, will stay closed for a week.",
             ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
         ),
+        # a dateline opening the paragraph is the outlet's, not part of the words
+        (
+            "PORT ELSA — The authority will close the terminal next month, its director said.",
+            ("indirect", "The authority will close the terminal next month", "said", "its director"),
+        ),
         # a view held by no one named: a passive verb of judging and its label, subject and all; a "by"
         # phrase names who holds it
         (

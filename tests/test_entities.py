@@ -101,6 +101,14 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         # a person the model missed is found by a listed given name (a regression: "Ana Ruiz" was no entity,
         # so "The mayor" and "she" after her stayed unresolved)
         ("Mayor Ana Ruiz said the port would close. Ruiz added more.", "Ana Ruiz", ["Ana Ruiz", "Ruiz"]),
+        # ... and one the model took for an organisation, set beside a role word (a regression: "Ines Marlow"
+        # was an ORG, so "Marlow said" had no full name)
+        (
+            "The harbour authority will close the old ferry terminal next month, its director, Ines Marlow, said on"
+            " Tuesday.\n\nMarlow said the terminal had lost money for a decade.",
+            "Ines Marlow",
+            ["Ines Marlow", "Marlow"],
+        ),
     ],
 )
 def test_short_mentions_join_the_full_name(parse, text: str, name: str, mentions: list[str]) -> None:

@@ -353,12 +353,30 @@ def _surnames_read_as_places(mentions: list[SpacySpan]) -> list[SpacySpan]:
     return out
 
 
+def _people_read_as_things(mentions: list[SpacySpan]) -> list[SpacySpan]:
+    """A person spaCy's small model took for an organisation or a place ("its director, Ines Marlow",
+    tagged ORG): two or three capitalised words opening with a listed given name, set beside a title or
+    role word ("director", "Mayor") as names of people are and names of firms ("Morgan Stanley") are not."""
+    out = []
+    for mention in mentions:
+        words = [t for t in mention if not t.is_punct]
+        named = 1 < len(words) <= _NAME_RUN and all(_name_word(t) for t in words)
+        if mention.label_ == "PERSON" or not named or first_name_gender(words[0].text) is None:
+            out.append(mention)
+            continue
+        root, before = mention.root, mention.doc[mention.start - 1] if mention.start else None
+        titled = before is not None and before.lower_.rstrip(".") in TITLES
+        apposed = root.dep_ == "appos" and root.head.lemma_.lower() in TITLES
+        out.append(SpacySpan(mention.doc, mention.start, mention.end, label="PERSON") if titled or apposed else mention)
+    return out
+
+
 def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
     """The article's entities in order of first mention, ids ``e1``, ``e2``..."""
     text = parsed.text
     quoted = [(q.start, q.end) for q in find_quotes(text)]
     mentions = [m for ent in parsed.doc.ents if ent.label_ in NAME_TYPES and (m := _clean(ent)) is not None]
-    mentions = _surnames_read_as_places(_datelines(parsed.doc, mentions))
+    mentions = _people_read_as_things(_surnames_read_as_places(_datelines(parsed.doc, mentions)))
     mentions += _named_by_given_name(parsed.doc, mentions)
     mentions += _bare_surnames(parsed.doc, mentions)
     entities: list[Entity] = []

@@ -15,6 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from ..entities import dateline
 from .combine import own_frame
 from .draft import Draft, Range, overlap, token_range
 from .lexicon import PROPOSITIONS, SUMMING
@@ -203,6 +204,18 @@ def within_noun_clause(doc: Doc, draft: Draft) -> Draft:
     return draft
 
 
+def without_dateline(doc: Doc, draft: Draft) -> Draft:
+    """A content opening a paragraph starts after its dateline ("PORT ELSA — The authority will close the
+    terminal, its director said"): the place is the outlet's, not the speaker's words."""
+    span = doc.char_span(*draft.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return draft
+    found = dateline(doc, span.start)
+    if found is None or found[1] >= span.end:
+        return draft
+    return replace(draft, content=(doc[found[1]].idx, draft.content[1]))
+
+
 def without_connective(text: str, draft: Draft) -> Draft:
     """A content that opens its sentence without the word tying it to the sentence before (see
     ``_CONNECTIVE_RE``)."""
@@ -219,4 +232,4 @@ def edges(doc: Doc, text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
     draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
     draft = within_noun_clause(doc, fronted(doc, whole_clause(doc, text, draft)))
     draft = without_summary(doc, draft, [(q.start, q.end) for q in quotes])
-    return without_connective(text, draft)
+    return without_connective(text, without_dateline(doc, draft))
