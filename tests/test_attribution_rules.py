@@ -322,6 +322,17 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "After the storm, the port, the minister said, will stay closed for a week.",
             ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
         ),
+        # "reportedly" reports its clause, subject and all, for no one named; on a verb of saying it hedges
+        # that verb's report, and a clause someone is said to report stays theirs
+        (
+            "The FBI is reportedly making arrangements to interview her.",
+            ("indirect", "The FBI is reportedly making arrangements to interview her", "reportedly", None),
+        ),
+        ("Lopez reportedly said the wall would rise.", ("indirect", "the wall would rise", "reportedly said", "Lopez")),
+        (
+            "Lopez allegedly sent the photos, the Post reported.",
+            ("indirect", "Lopez allegedly sent the photos", "reported", "the Post"),
+        ),
         # a dateline opening the paragraph is the outlet's, not part of the words
         (
             "PORT ELSA — The authority will close the terminal next month, its director said.",

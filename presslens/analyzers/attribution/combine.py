@@ -27,7 +27,7 @@ from .draft import (
     token_range,
     trim,
 )
-from .lexicon import OBJECT_PREDICATE, SPEECH, UTTERING
+from .lexicon import HEARSAY, OBJECT_PREDICATE, SPEECH, UTTERING
 from .pieces import closes_sentence, continue_quotes, frames, has_mark, join_shared_cues
 from .quotes import MARKS, Quote, is_speech, is_title
 from .syntax import cue_start, noun_phrase, subject_of
@@ -254,8 +254,8 @@ def without_cue(text: str, draft: Draft) -> Range:
         return start, end
     if (has_mark(text[start : draft.cue[0]]) and has_mark(text[draft.cue[1] : end])) or _aside(text, draft):
         return start, end
-    if _relative_frame(text, draft):
-        return start, end
+    if _relative_frame(text, draft) or text[slice(*draft.cue)].lower() in HEARSAY:
+        return start, end  # "The FBI is reportedly making ...": the adverb stands inside what is reported
     before = trim(text, (start, min(end, draft.cue[0])))
     after = trim(text, (max(start, draft.cue[1]), end))
     return before if before[1] - before[0] >= after[1] - after[0] else after

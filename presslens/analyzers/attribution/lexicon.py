@@ -60,6 +60,9 @@ SUMMING: Final = PROPOSITIONS | words("promise pledge view position remark state
 # frontrunner", "was regarded as a failure", "were deemed relevant" (PolNeAR marks these, sourceless).
 # Not "called" or "named": "The film is called No Respite" gives a name, not a view.
 LABELLING: Final = words("consider regard view see deem hail portray describe label brand")
+# Adverbs that report what their clause says without naming who said it: "The FBI is reportedly making
+# arrangements" (PolNeAR's cue is the adverb, with no source, in 14 of 29 uses of "reportedly" in train).
+HEARSAY: Final = words("reportedly allegedly purportedly")
 # Verbs that give another's words "as saying": Reuters "quoted the minister as saying", the minister "was
 # quoted by Reuters as saying".
 QUOTING: Final = words("quote cite")

@@ -23,6 +23,7 @@ from .lexicon import (
     COGNITION,
     CUE_LEMMAS,
     DOCUMENTS,
+    HEARSAY,
     INFINITIVE,
     LABELLING,
     OBJECT_PREDICATE,
@@ -30,6 +31,7 @@ from .lexicon import (
     QUOTING,
     REPORTING,
     SPEECH,
+    UTTERING,
     words,
 )
 from .quotes import MARKS, Quote
@@ -53,6 +55,7 @@ _NOT_SPEAKERS: Final = words(
     "wow look listen breaking exclusive live"
 )
 _COLON_CUE_WORDS: Final = 6
+_RELATIVE_WORDS: Final = words("who whom whose which that")
 _NAME_LINE_WORDS: Final = 16
 _WHEN: Final = frozenset({"DATE", "TIME"})
 _PEOPLE: Final = words(
@@ -71,6 +74,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
     drafts.extend(_passive_labels(doc, speech))
+    drafts.extend(_hearsay(doc, speech))
     drafts.extend(_labelled_lines(doc, text))
     drafts.extend(_pull_quotes(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
@@ -384,6 +388,33 @@ def _passive_labels(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
                 cue=token_range(doc, cue_start(doc, verb), verb.i),
                 source=None if agent is None else noun_phrase(doc, agent),
                 cue_head=verb.i,
+            )
+        )
+    return out
+
+
+def _hearsay(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
+    """ "The FBI is reportedly making arrangements to interview her": someone unnamed reports the clause the
+    adverb stands in, subject and all, as PolNeAR marks it. On a verb of saying ("reportedly said") the
+    adverb only hedges that verb's own report, which the verb's draft already holds. A capitalised
+    "Reportedly" stands in a headline, which PolNeAR leaves alone."""
+    out: list[Draft] = []
+    for adverb in (t for t in doc if t.text in HEARSAY and t.dep_ == "advmod" and not _quoted(t, speech)):
+        verb = adverb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adverb.i), None)
+        if subject is None or subject.lower_ in _RELATIVE_WORDS or verb.lemma_ in SPEECH | UTTERING:
+            continue  # "who allegedly assaulted a reporter" qualifies a noun inside a sentence of its own
+        framed = verb.head.lemma_ in REPORTING or any(
+            c.dep_ == "parataxis" and c.lemma_ in REPORTING for c in verb.children
+        )
+        if verb.pos_ not in ("VERB", "AUX") or framed:
+            continue  # "Weiner allegedly sent photos, the Post reported": the Post's report
+        end = max([verb.i, *(c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)])
+        out.append(
+            Draft(
+                content=token_range(doc, subject.left_edge.i, end),
+                cue=token_range(doc, adverb.i, adverb.i),
+                cue_head=adverb.i,
             )
         )
     return out
