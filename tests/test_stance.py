@@ -17,6 +17,9 @@ from presslens.analyzers.stance import cue_stance
         ("claimed", None, "distancing"),
         ("alleges", None, "distancing"),
         ("insisted", None, "distancing"),
+        # the hearsay adverbs: "allegedly" keeps a distance, "reportedly" passes the report on
+        ("allegedly", "allegedly", "distancing"),
+        ("reportedly", "reportedly", "neutral"),
         ("revealed", None, "endorsing"),
         ("admitted", None, "endorsing"),
         ("acknowledged", None, "endorsing"),

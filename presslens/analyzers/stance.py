@@ -56,10 +56,24 @@ NEUTRAL: Final = frozenset(
         "scream",
         "whisper",
         "mutter",
+        "reportedly",
     ]
 )
 DISTANCING: Final = frozenset(
-    ["claim", "allege", "insist", "assert", "contend", "purport", "profess", "maintain", "boast", "proclaim"]
+    [
+        "claim",
+        "allege",
+        "insist",
+        "assert",
+        "contend",
+        "purport",
+        "profess",
+        "maintain",
+        "boast",
+        "proclaim",
+        "allegedly",
+        "purportedly",
+    ]
 )
 ENDORSING: Final = frozenset(
     [
