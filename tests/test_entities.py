@@ -101,6 +101,14 @@ def test_descriptors(parse, text: str, name: str, descriptors: list[str]) -> Non
         # a person the model missed is found by a listed given name (a regression: "Ana Ruiz" was no entity,
         # so "The mayor" and "she" after her stayed unresolved)
         ("Mayor Ana Ruiz said the port would close. Ruiz added more.", "Ana Ruiz", ["Ana Ruiz", "Ruiz"]),
+        # ... but not a namesake before the person the model found, who would take every bare surname (a
+        # regression: a title's "Melania Trump" took the letters' "Trump" from Donald Trump)
+        (
+            "Hold Melania Trump to her husband's standards.\n\nSeveral weeks ago, Donald Trump stated that"
+            " Melania would talk. It is astounding that Trump demands transparency.",
+            "Donald Trump",
+            ["Trump", "Donald Trump", "Trump"],
+        ),
         # ... and one the model took for an organisation, set beside a role word (a regression: "Ines Marlow"
         # was an ORG, so "Marlow said" had no full name)
         (

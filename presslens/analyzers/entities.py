@@ -310,10 +310,13 @@ def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
 def _named_by_given_name(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
     """People the statistical NER missed, found by a listed given name: a run of two or three capitalised
     proper nouns that opens with one ("Mayor Ana Ruiz said", where spaCy's small model finds no entity),
-    outside every mention found and outside headlines, where every word is capitalised. The model misses
+    outside every mention found and outside headlines, where every word is capitalised; not a namesake of
+    a person the model found later ("Melania Trump" in a title before "Donald Trump"), who as the one
+    brought in first would take every bare "Trump" (see ``_match``). The model misses
     names from outside the English-language news it learned from most, so without this the people so named
     would be resolved worse than others."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    known = [(m[-1].text, m[0].text, m.start) for m in mentions if m.label_ == "PERSON" and len(m) > 1]
     out: list[SpacySpan] = []
     start = 0
     while start < len(doc):
@@ -325,7 +328,9 @@ def _named_by_given_name(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]
         while end < len(doc) and end not in covered and _name_word(doc[end]):
             end += 1  # the whole run: "Steve Harvey Morning Show" is a show, not a man called Morning
         run = SpacySpan(doc, start, end, label="PERSON")
-        if 1 < len(run) <= _NAME_RUN and run[-1].lower_ not in _NOT_SURNAMES and not _in_headline(doc.text, run):
+        namesake = any(last == run[-1].text and first != run[0].text and at > start for last, first, at in known)
+        plausible = 1 < len(run) <= _NAME_RUN and run[-1].lower_ not in _NOT_SURNAMES
+        if plausible and not namesake and not _in_headline(doc.text, run):
             out.append(run)
         start = end
     return out
