@@ -200,3 +200,9 @@ def is_title(text: str, quote: Quote) -> bool:
 def _title_cased(words: list[str]) -> bool:
     content = [w for w in words if len(w) > 3]
     return bool(content) and all(w[0].isupper() for w in content) and words[0][0].isupper()
+
+
+def in_speech(at: int, speech: Sequence[Quote]) -> bool:
+    """Reported speech inside a direct quote is the quoted person's, not the article's: PolNeAR and
+    readers both take the outermost report, so words inside speech quotes are no cues."""
+    return any(q.start < at < q.end for q in speech)

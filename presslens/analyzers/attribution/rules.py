@@ -23,19 +23,17 @@ from .lexicon import (
     COGNITION,
     CUE_LEMMAS,
     DOCUMENTS,
-    HEARSAY,
     INFINITIVE,
-    LABELLING,
     OBJECT_PREDICATE,
     PHRASAL,
     QUOTING,
     REPORTING,
     SPEECH,
-    UTTERING,
     words,
 )
-from .quotes import MARKS, Quote
+from .quotes import MARKS, Quote, in_speech
 from .syntax import SUBJECTS, addressee, cue_start, noun_phrase, subject_of, subject_phrase
+from .unsourced import hearsay, passive_labels
 
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
@@ -55,7 +53,6 @@ _NOT_SPEAKERS: Final = words(
     "wow look listen breaking exclusive live"
 )
 _COLON_CUE_WORDS: Final = 6
-_RELATIVE_WORDS: Final = words("who whom whose which that")
 _NAME_LINE_WORDS: Final = 16
 _WHEN: Final = frozenset({"DATE", "TIME"})
 _PEOPLE: Final = words(
@@ -70,11 +67,11 @@ _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     """Every draft the parse supports, in the order of their cues."""
     cues = (doc[int(i)] for i in cue_verbs(doc))
-    drafts = [d for tok in cues if not _quoted(tok, speech) and (d := _verb_draft(doc, text, tok, speech))]
+    drafts = [d for tok in cues if not in_speech(tok.idx, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
-    drafts.extend(_passive_labels(doc, speech))
-    drafts.extend(_hearsay(doc, speech))
+    drafts.extend(passive_labels(doc, speech))
+    drafts.extend(hearsay(doc, speech))
     drafts.extend(_labelled_lines(doc, text))
     drafts.extend(_pull_quotes(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
@@ -85,12 +82,6 @@ def cue_verbs(doc: Doc) -> np.ndarray:
     """Indices of verbs whose lemma is a cue word, found on the Doc's arrays rather than token by token."""
     table = doc.to_array([LEMMA, POS]).reshape(-1, 2)
     return np.flatnonzero(np.isin(table[:, 0], _CUE_HASHES) & (table[:, 1] == _VERB))
-
-
-def _quoted(tok: Token, speech: Sequence[Quote]) -> bool:
-    """Reported speech inside a direct quote is the quoted person's, not the article's: PolNeAR and
-    readers both take the outermost report, so words inside speech quotes are no cues."""
-    return any(q.start < tok.idx < q.end for q in speech)
 
 
 def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Draft | None:
@@ -364,59 +355,6 @@ def _perspectives(doc: Doc, text: str) -> list[Draft]:
             continue
         content = trim(text, token_range(doc, rest[0], rest[-1]))
         out.append(Draft(content=content, cue=token_range(doc, first.i, first.i), source=noun_phrase(doc, who)))
-    return out
-
-
-def _passive_labels(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
-    """ "Lopez is considered the frontrunner", "The plan was regarded as a failure": a view held by no one
-    named, marked by PolNeAR with no source. The content is the label here; the edges step opens it with
-    the subject, as it does every passive report's. A "by" phrase names who holds the view; inside a
-    speech quote the view is the speaker's own words."""
-    out: list[Draft] = []
-    for verb in (t for t in doc if t.tag_ == "VBN" and t.lemma_ in LABELLING and not _quoted(t, speech)):
-        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "can be seen as": the writer's
-        if modal or not any(c.dep_ == "nsubjpass" for c in verb.children):
-            continue
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp") and c.i > verb.i]
-        labels += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
-        if not labels:
-            continue
-        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        out.append(
-            Draft(
-                content=token_range(doc, min(c.left_edge.i for c in labels), max(c.right_edge.i for c in labels)),
-                cue=token_range(doc, cue_start(doc, verb), verb.i),
-                source=None if agent is None else noun_phrase(doc, agent),
-                cue_head=verb.i,
-            )
-        )
-    return out
-
-
-def _hearsay(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
-    """ "The FBI is reportedly making arrangements to interview her": someone unnamed reports the clause the
-    adverb stands in, subject and all, as PolNeAR marks it. On a verb of saying ("reportedly said") the
-    adverb only hedges that verb's own report, which the verb's draft already holds. A capitalised
-    "Reportedly" stands in a headline, which PolNeAR leaves alone."""
-    out: list[Draft] = []
-    for adverb in (t for t in doc if t.text in HEARSAY and t.dep_ == "advmod" and not _quoted(t, speech)):
-        verb = adverb.head
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adverb.i), None)
-        if subject is None or subject.lower_ in _RELATIVE_WORDS or verb.lemma_ in SPEECH | UTTERING:
-            continue  # "who allegedly assaulted a reporter" qualifies a noun inside a sentence of its own
-        framed = verb.head.lemma_ in REPORTING or any(
-            c.dep_ == "parataxis" and c.lemma_ in REPORTING for c in verb.children
-        )
-        if verb.pos_ not in ("VERB", "AUX") or framed:
-            continue  # "Weiner allegedly sent photos, the Post reported": the Post's report
-        end = max([verb.i, *(c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)])
-        out.append(
-            Draft(
-                content=token_range(doc, subject.left_edge.i, end),
-                cue=token_range(doc, adverb.i, adverb.i),
-                cue_head=adverb.i,
-            )
-        )
     return out
 
 
