@@ -322,6 +322,12 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "After the storm, the port, the minister said, will stay closed for a week.",
             ("indirect", "the port, the minister said, will stay closed for a week", "said", "the minister"),
         ),
+        # a verb of saying the parser read as a plural noun still reports, the words before it its source (a
+        # regression: "claims" was a noun, "reformer" its compound, and the report had no source)
+        (
+            "The self-styled reformer claims to represent the silent majority.",
+            ("indirect", "to represent the silent majority", "claims", "The self-styled reformer"),
+        ),
         # "reportedly" reports its clause, subject and all, for no one named; on a verb of saying it hedges
         # that verb's report, and a clause someone is said to report stays theirs
         (

@@ -70,6 +70,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts = [d for tok in cues if not in_speech(tok.idx, speech) and (d := _verb_draft(doc, text, tok, speech))]
     drafts.extend(_according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
+    drafts.extend(_misread_verbs(doc))
     drafts.extend(passive_labels(doc, speech))
     drafts.extend(hearsay(doc, speech))
     drafts.extend(_labelled_lines(doc, text))
@@ -355,6 +356,28 @@ def _perspectives(doc: Doc, text: str) -> list[Draft]:
             continue
         content = trim(text, token_range(doc, rest[0], rest[-1]))
         out.append(Draft(content=content, cue=token_range(doc, first.i, first.i), source=noun_phrase(doc, who)))
+    return out
+
+
+def _misread_verbs(doc: Doc) -> list[Draft]:
+    """A verb of saying spaCy's small model read as a plural noun heading the sentence, its subject taken
+    for modifiers ("The self-styled reformer claims to represent the silent majority", parsed as a noun
+    "claims" with "reformer" as a compound): the noun's clause or infinitive is the content, and the words
+    before it the source."""
+    out: list[Draft] = []
+    for noun in (t for t in doc if t.tag_ == "NNS" and t.dep_ == "ROOT" and t.lemma_ in CUE_LEMMAS):
+        said = [c for c in noun.children if c.dep_ in ("xcomp", "ccomp") and c.i > noun.i]
+        named = any(c.dep_ == "compound" and c.i == noun.i - 1 for c in noun.children)
+        if not said or not named or noun.left_edge.i == noun.i:
+            continue
+        out.append(
+            Draft(
+                content=token_range(doc, said[0].left_edge.i, said[0].right_edge.i),
+                cue=token_range(doc, noun.i, noun.i),
+                source=token_range(doc, noun.left_edge.i, noun.i - 1),
+                cue_head=noun.i,
+            )
+        )
     return out
 
 
