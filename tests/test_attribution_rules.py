@@ -328,6 +328,11 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             "The self-styled reformer claims to represent the silent majority.",
             ("indirect", "to represent the silent majority", "claims", "The self-styled reformer"),
         ),
+        # ... where a conjunction opening the sentence is no part of the source (a regression: "But Trump")
+        (
+            "Pence plans to release his returns.\n\nBut Trump claims that he should be the exception.",
+            ("indirect", "that he should be the exception", "claims", "Trump"),
+        ),
         # "reportedly" reports its clause, subject and all, for no one named; on a verb of saying it hedges
         # that verb's report, and a clause someone is said to report stays theirs
         (

@@ -61,6 +61,7 @@ _PEOPLE: Final = words(
     "americans readers viewers skeptic skeptics admirer admirers believer believers"
 )
 _CLOSING: Final = frozenset({".", "!", "?", ";", ":", ","})
+_NOT_THE_SUBJECT: Final = frozenset({"cc", "punct", "advmod", "mark", "prep"})  # "But Trump claims": not "But"
 _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 
@@ -368,13 +369,14 @@ def _misread_verbs(doc: Doc) -> list[Draft]:
     for noun in (t for t in doc if t.tag_ == "NNS" and t.dep_ == "ROOT" and t.lemma_ in CUE_LEMMAS):
         said = [c for c in noun.children if c.dep_ in ("xcomp", "ccomp") and c.i > noun.i]
         named = any(c.dep_ == "compound" and c.i == noun.i - 1 for c in noun.children)
-        if not said or not named or noun.left_edge.i == noun.i:
+        words = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ not in _NOT_THE_SUBJECT]
+        if not said or not named:
             continue
         out.append(
             Draft(
                 content=token_range(doc, said[0].left_edge.i, said[0].right_edge.i),
                 cue=token_range(doc, noun.i, noun.i),
-                source=token_range(doc, noun.left_edge.i, noun.i - 1),
+                source=token_range(doc, min(words), noun.i - 1),
                 cue_head=noun.i,
             )
         )
