@@ -312,9 +312,9 @@ def _named_by_given_name(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]
     proper nouns that opens with one ("Mayor Ana Ruiz said", where spaCy's small model finds no entity),
     outside every mention found and outside headlines, where every word is capitalised; not a namesake of
     a person the model found later ("Melania Trump" in a title before "Donald Trump"), who as the one
-    brought in first would take every bare "Trump" (see ``_match``). The model misses
-    names from outside the English-language news it learned from most, so without this the people so named
-    would be resolved worse than others."""
+    brought in first would take every bare "Trump" (see ``_match``). The model misses names from outside
+    the English-language news it learned from most, so without this the people so named would be resolved
+    worse than others."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     known = [(m[-1].text, m[0].text, m.start) for m in mentions if m.label_ == "PERSON" and len(m) > 1]
     out: list[SpacySpan] = []
