@@ -153,6 +153,17 @@ def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
     return doc[start:end], after + 1
 
 
+def past_dateline(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Characters [start, end) less the dateline opening them, when they open a paragraph with one and
+    run on past it: a source the tagger ran back into it ("CLEVELAND - Donald Trump"), a content holding it
+    ("PORT ELSA — The authority will close the terminal, its director said")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    found = None if span is None or not len(span) else dateline(doc, span.start)
+    if span is None or found is None or found[1] >= span.end:
+        return start, end
+    return doc[found[1]].idx, end
+
+
 def _asks(token: Token) -> bool:
     """The verb opening a question, which spaCy's small model can run into the name after it ("Will
     Okafor come down?", "Did Maria Lopez really ...?")."""

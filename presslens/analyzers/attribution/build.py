@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..._contract import Attribution, AttributionKind, Entity, Span, Speaker
-from ..entities import dateline
+from ..entities import past_dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, quotes_as_saying, trim
 from .quotes import MARKS, Quote
@@ -23,15 +23,6 @@ def _span(text: str, rng: Range | None) -> Span | None:
 def _phrase(text: str, rng: Range | None) -> Span | None:
     """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,")."""
     return _span(text, None if rng is None else trim(text, rng))
-
-
-def _after_dateline(doc: Doc, rng: Range | None) -> Range | None:
-    """A source the tagger ran back into the dateline ("CLEVELAND - Donald Trump") starts after it."""
-    span = None if rng is None else doc.char_span(*rng, alignment_mode="expand")
-    if rng is None or span is None or len(span) == 0:
-        return rng
-    found = dateline(doc, span.start)
-    return rng if found is None or found[1] >= span.end else (doc[found[1]].idx, rng[1])
 
 
 def _speakers(
@@ -129,7 +120,7 @@ def build(
     """The contract objects, numbered a1, a2, ... in the order of their contents; ``speech`` are the quotes
     that hold someone's words (not a nickname's or a title's marks)."""
     ordered = [
-        replace(d, source=_after_dateline(doc, d.source))
+        replace(d, source=None if d.source is None else past_dateline(doc, *d.source))
         for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     ]
     outer = nesting(text, ordered)

@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from ..entities import dateline
+from ..entities import past_dateline
 from .combine import own_frame
 from .draft import Draft, Range, overlap, token_range
 from .lexicon import PROPOSITIONS, SUMMING
@@ -204,18 +204,6 @@ def within_noun_clause(doc: Doc, draft: Draft) -> Draft:
     return draft
 
 
-def without_dateline(doc: Doc, draft: Draft) -> Draft:
-    """A content opening a paragraph starts after its dateline ("PORT ELSA — The authority will close the
-    terminal, its director said"): the place is the outlet's, not the speaker's words."""
-    span = doc.char_span(*draft.content, alignment_mode="expand")
-    if span is None or not len(span):
-        return draft
-    found = dateline(doc, span.start)
-    if found is None or found[1] >= span.end:
-        return draft
-    return replace(draft, content=(doc[found[1]].idx, draft.content[1]))
-
-
 def without_connective(text: str, draft: Draft) -> Draft:
     """A content that opens its sentence without the word tying it to the sentence before (see
     ``_CONNECTIVE_RE``)."""
@@ -232,4 +220,5 @@ def edges(doc: Doc, text: str, draft: Draft, quotes: Sequence[Quote]) -> Draft:
     draft = with_predicate(doc, text, noun_to_content(doc, reach_content(doc, draft)))
     draft = within_noun_clause(doc, fronted(doc, whole_clause(doc, text, draft)))
     draft = without_summary(doc, draft, [(q.start, q.end) for q in quotes])
-    return without_connective(text, without_dateline(doc, draft))
+    # a paragraph's dateline is the outlet's, not the speaker's words
+    return without_connective(text, replace(draft, content=past_dateline(doc, *draft.content)))
