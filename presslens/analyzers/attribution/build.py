@@ -81,8 +81,7 @@ def nesting(text: str, drafts: Sequence[Draft]) -> list[int | None]:
     saying ...")."""
     out: list[int | None] = []
     for draft in drafts:
-        parts = [r for r in (draft.content, draft.cue, draft.source) if r is not None]
-        lo, hi = min(r[0] for r in parts), max(r[1] for r in parts)
+        lo, hi = draft.extent()
         holders = [
             (o.content[1] - o.content[0], k)
             for k, o in enumerate(drafts)

@@ -43,6 +43,12 @@ class Draft:
     cue_head: int | None = None
     score: float = 1.0
 
+    def extent(self) -> Range:
+        """The characters of the whole report, content, cue and source: what must lie inside another
+        content for the report to be nested in it."""
+        parts = [r for r in (self.content, self.cue, self.source) if r is not None]
+        return min(r[0] for r in parts), max(r[1] for r in parts)
+
 
 def token_range(doc: Doc, first: int, last: int) -> Range:
     """Characters from token ``first`` to token ``last`` inclusive."""

@@ -38,14 +38,10 @@ def enclose(doc: Doc, text: str, drafts: Sequence[Draft]) -> list[Draft]:
     return out
 
 
-def _frame_start(draft: Draft) -> int:
-    return min(r[0] for r in (draft.content, draft.cue, draft.source) if r is not None)
-
-
 def _abuts(text: str, end: int, inner: Draft) -> bool:
     """Whether the inner report opens where the outer content ends, or its source began inside that
     content's last words (the tagger's "... and that the U.S. | Chamber of Commerce thinks")."""
-    begin = _frame_start(inner)
+    begin = inner.extent()[0]
     if begin >= end:
         return _BETWEEN_RE.fullmatch(text, end, begin) is not None
     return inner.source is not None and inner.source[0] == begin and end <= inner.source[1]
@@ -59,7 +55,7 @@ def _over(doc: Doc, text: str, outer: Draft, inner: Draft) -> Draft | None:
     if inner is outer or inner.cue_head is None or inner.cue is None or inner.content[0] < inner.cue[1]:
         return None
     start, end = outer.content
-    if not _abuts(text, end, inner) or _frame_start(inner) <= start:
+    if not _abuts(text, end, inner) or inner.extent()[0] <= start:
         return None
     cue = doc[inner.cue_head]
     if max(inner.content[1], inner.cue[1]) > cue.sent.end_char or not _hangs_from(cue, start, end):

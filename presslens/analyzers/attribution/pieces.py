@@ -71,8 +71,8 @@ def _colon_opens(text: str, draft: Draft, quote_start: int) -> bool:
 
 def _within(draft: Draft, quote: Quote) -> bool:
     """A report made inside the quoted words, frame and all: the quote's own, which leaves it unframed."""
-    parts = [r for r in (draft.content, draft.cue, draft.source) if r is not None]
-    return quote.start < min(r[0] for r in parts) and max(r[1] for r in parts) < quote.end
+    start, end = draft.extent()
+    return quote.start < start and end < quote.end
 
 
 def _cued_later(text: str, draft: Draft, quote: Quote) -> bool:
