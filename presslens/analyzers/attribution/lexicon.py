@@ -56,6 +56,8 @@ PROPOSITIONS: Final = words(
     premise belief contention speculation report"""
 )
 SUMMING: Final = PROPOSITIONS | words("promise pledge view position remark statement prediction warning threat vow")
+# Relative pronouns: a source that is one stands for the noun its clause hangs on.
+RELATIVES: Final = words("who whom whose which that")
 # Verbs that, in the passive, give a view of their subject with no one to hold it: "is considered the
 # frontrunner", "was regarded as a failure", "were deemed relevant" (PolNeAR marks these, sourceless).
 # Not "called" or "named": "The film is called No Respite" gives a name, not a view.

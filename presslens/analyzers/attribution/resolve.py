@@ -18,7 +18,7 @@ from ..._contract import Entity, Speaker
 from ..names import TITLES, first_name_gender
 from .draft import Range, mentioned, overlap
 from .groups import SUBJECT_REACH, distributed, group
-from .lexicon import ABBREVIATED_TITLES, COMPANIES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, words
+from .lexicon import ABBREVIATED_TITLES, COMPANIES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, RELATIVES, words
 from .syntax import relative_antecedent
 
 MALE: Final = words("he him his himself")
@@ -26,7 +26,6 @@ FEMALE: Final = words("she her hers herself")
 _PLURAL: Final = words("they them their themselves")
 _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
-_RELATIVE: Final = words("who whom whose which that")
 _QUANTIFIERS: Final = words("some many most others several few both all")
 _WORD_REACH: Final = 30
 _BEFORE_COMPLEMENT_RE: Final = re.compile(
@@ -67,7 +66,7 @@ def resolve(
     if entity is not None:
         return Speaker(name=entity.name, entity=entity.id)
     word = head.lower_
-    noun = relative_antecedent(head) if word in _RELATIVE else None
+    noun = relative_antecedent(head) if word in RELATIVES else None
     if noun is not None:
         return resolve(doc, text, (noun.idx, noun.idx + len(noun)), entities, exclude)
     ahead = _cataphor(text, head, word, entities) if word in MALE | FEMALE else None

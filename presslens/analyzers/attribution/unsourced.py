@@ -6,16 +6,13 @@ both with no source, and readers checking a story want exactly these: claims pas
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
 
 from spacy.tokens import Doc
 
 from .draft import Draft, token_range
-from .lexicon import HEARSAY, LABELLING, REPORTING, SPEECH, UTTERING, words
+from .lexicon import HEARSAY, LABELLING, RELATIVES, REPORTING, SPEECH, UTTERING
 from .quotes import Quote, in_speech
 from .syntax import cue_start, noun_phrase
-
-_RELATIVE_WORDS: Final = words("who whom whose which that")
 
 
 def passive_labels(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
@@ -53,7 +50,7 @@ def hearsay(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
     for adverb in (t for t in doc if t.text in HEARSAY and t.dep_ == "advmod" and not in_speech(t.idx, speech)):
         verb = adverb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adverb.i), None)
-        if subject is None or subject.lower_ in _RELATIVE_WORDS or verb.lemma_ in SPEECH | UTTERING:
+        if subject is None or subject.lower_ in RELATIVES or verb.lemma_ in SPEECH | UTTERING:
             continue  # "who allegedly assaulted a reporter" qualifies a noun inside a sentence of its own
         framed = verb.head.lemma_ in REPORTING or any(
             c.dep_ == "parataxis" and c.lemma_ in REPORTING for c in verb.children
