@@ -417,20 +417,22 @@ def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entit
     marks = next((names for nouns, names in KINDS if head.lemma_.lower() in nouns), None)
     if head.pos_ != "NOUN" or marks is None:
         return None
-    named = _latest_org(entities, source, lambda e: bool(marks & {w.lower() for w in e.name.split()}))
+    named = _latest_org(entities, source[0], lambda e: bool(marks & {w.lower() for w in e.name.split()}))
     if named is not None or head.lemma_.lower() not in COMPANIES:
-        return named
+        return None if named is None else named[1]
     # "Meridian Logistics said ... the firm added": a company's name need not say it is one
-    return _latest_org(entities, source, lambda e: source[0] - _last_before(e, source[0]) <= SUBJECT_REACH)
+    latest = _latest_org(entities, source[0], lambda e: True)
+    return None if latest is None or source[0] - latest[0] > SUBJECT_REACH else latest[1]
 
 
-def _latest_org(entities: Sequence[Entity], source: Range, fits: Callable[[Entity], bool]) -> Entity | None:
-    before = [(_last_before(e, source[0]), e) for e in entities if e.type == "ORG" and fits(e)]
-    return max((b for b in before if b[0] >= 0), key=lambda b: b[0], default=(0, None))[1]
+def _latest_org(entities: Sequence[Entity], at: int, fits: Callable[[Entity], bool]) -> tuple[int, Entity] | None:
+    """The organisation mentioned last before ``at`` among those that fit, with where that mention starts."""
+    before = [(max(starts), e) for e in entities if e.type == "ORG" and fits(e) and (starts := _starts(e, at))]
+    return max(before, key=lambda b: b[0], default=None)
 
 
-def _last_before(entity: Entity, at: int) -> int:
-    return max((m.start for m in entity.mentions if m.end <= at), default=-1)
+def _starts(entity: Entity, at: int) -> list[int]:
+    return [m.start for m in entity.mentions if m.end <= at]
 
 
 def _head_word(label: str) -> str:
