@@ -18,6 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from .draft import Draft, Range, overlap, token_range, trim
+from .headlines import headline_verdicts
 from .lexicon import (
     ADDRESSING,
     COGNITION,
@@ -74,6 +75,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     drafts.extend(_misread_verbs(doc))
     drafts.extend(passive_labels(doc, speech))
     drafts.extend(hearsay(doc, speech))
+    drafts.extend(headline_verdicts(doc, speech))
     drafts.extend(_labelled_lines(doc, text))
     drafts.extend(_pull_quotes(doc, text))
     drafts.extend(_colon_frames(doc, text, speech, drafts))
