@@ -30,6 +30,9 @@ def _rows(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
         ("Unions pressure Okafor to rein in her fans.", ("Okafor to rein in her fans", "pressure", "Unions")),
         # the preposition the verb takes its charge with goes on too
         ("Lind blames media for the harbour row.", ("media for the harbour row", "blames", "Lind")),
+        # the clause after a colon is the verb's own, and an interjection is no source
+        ("Ah, old friends again: Ana Ruiz endorses Lind.", ("Lind", "endorses", "Ana Ruiz")),
+        ("Oh, Ana Ruiz endorses Lind.", ("Lind", "endorses", "Ana Ruiz")),
         # title case: an adverb before the verb joins the cue, not the source
         ("Ana Ruiz Finally Endorses Mayor Tom Reyes.", ("Mayor Tom Reyes", "Finally Endorses", "Ana Ruiz")),
     ],

@@ -89,12 +89,18 @@ def _headline(doc: Doc) -> Sequence[Token]:
 
 
 def _source(line: Sequence[Token], verb: Token) -> list[Token] | None:
-    """The words that open the line, up to the verb or to the first comma or preposition but "of"
-    ("Biden, stumping for Clinton, trashes Trump": Biden; "Carson on defense, attacking critics":
-    Carson), less a closing adverb. None when they hold a verb or a relative pronoun: then the verdict is not the line's own
-    ("Sanders will back Clinton, former rival says"; "Hacker who exposed ...")."""
+    """The words that open the verb's clause (the line, or what follows its last colon: "Ah, friends once
+    more: Ted Cruz endorses Trump"), up to the verb or to the first comma or preposition but "of" ("Biden,
+    stumping for Clinton, trashes Trump": Biden; "Carson on defense, attacking critics": Carson), less a
+    closing adverb. None when they hold a verb or a relative pronoun: then the verdict is not the line's
+    own ("Sanders will back Clinton, former rival says"; "Hacker who exposed ...")."""
+    before = list(line[: verb.i - line[0].i])
+    colons = [at for at, token in enumerate(before) if token.text == ":"]
     words_before: list[Token] = []
-    for token in line[: verb.i - line[0].i]:
+    for token in before[colons[-1] + 1 if colons else 0 :]:
+        if _ends_phrase(token) and all(t.pos_ == "INTJ" for t in words_before):
+            words_before = []  # "Ah, Ted Cruz endorses Trump"
+            continue
         if _ends_phrase(token) or (token.tag_ == "IN" and token.lower_ != "of"):
             break
         words_before.append(token)
