@@ -166,6 +166,14 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "they",
             ("Many economists", None),
         ),
+        # ...but not to a plural subject of what an earlier speaker said, when "they" speak in turn
+        # ("Police said two men were arrested. They said ..." gave "They" to the men)
+        (
+            "Harbour wardens said two men were arrested. They said the men would appear in court.",
+            [],
+            "They",
+            ("Harbour wardens", None),
+        ),
         # ...without the dateline the parse hung in front of it
         (
             "NEW YORK - Presidential campaigns are always studies in contrast. They said the race was close.",

@@ -11,6 +11,7 @@ from ..._contract import Attribution, AttributionKind, Entity, Span, Speaker
 from ..entities import past_dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, quotes_as_saying, trim
+from .lexicon import UTTERING
 from .quotes import MARKS, Quote
 from .resolve import resolve
 from .unnamed import described_speaker, interview_label, interviewee, titled_subjects
@@ -47,7 +48,8 @@ def _speakers(
             out[k] = interviewee(text, entities) if label == "answer" else None
             continue
         elsewhere = [drafts[k].content, *((q.start, q.end) for q in speech if not q.start <= source[0] < q.end)]
-        speaker = resolve(doc, text, source, list(heard.values()), elsewhere)
+        reported = [d.content for d in drafts if d.content[1] <= source[0]] if _says(doc, drafts[k]) else []
+        speaker = resolve(doc, text, source, list(heard.values()), elsewhere, reported)
         if speaker is None or speaker.entity is None:
             speaker = described_speaker(doc, source, described) or speaker
         if speaker is not None and speaker.entity is None:
@@ -59,6 +61,13 @@ def _speakers(
             said = Span(start=word.idx, end=word.idx + len(word), text=word.text)
             heard[entity.id] = entity.model_copy(update={"mentions": (*entity.mentions, said)})
     return out
+
+
+def _says(doc: Doc, draft: Draft) -> bool:
+    """Whether the draft's cue is a verb of speaking aloud: "They said" after "Police said two men were arrested"
+    continues the police, while "they were meant to show" after "The comments had two goals, the admiral
+    said" is the comments."""
+    return draft.cue_head is not None and doc[draft.cue_head].lemma_ in UTTERING
 
 
 def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind:

@@ -49,10 +49,16 @@ _SET_OFF: Final = frozenset({",", "-", "--", "–", "—", "("})
 
 
 def resolve(
-    doc: Doc, text: str, source: Range, entities: Sequence[Entity], exclude: Sequence[Range] = ()
+    doc: Doc,
+    text: str,
+    source: Range,
+    entities: Sequence[Entity],
+    exclude: Sequence[Range] = (),
+    reported: Sequence[Range] = (),
 ) -> Speaker | None:
     """The speaker behind ``source``; ``exclude`` (the attribution's content, other people's quotes)
-    holds no antecedent."""
+    holds no antecedent, and ``reported`` (the contents of earlier reports) no group for "they": "Police
+    said two men were arrested. They said ..." is the police again, not the men."""
     span = doc.char_span(*source, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -75,7 +81,7 @@ def resolve(
     if word in MALE | FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
-        several = group(doc, source[0], named_at, exclude, entities) if word in _PLURAL else None
+        several = group(doc, source[0], named_at, [*exclude, *reported], entities) if word in _PLURAL else None
         if several is not None:
             return Speaker(name=several)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
