@@ -174,6 +174,10 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Harbour wardens", None),
         ),
+        # "it" that speaks continues the thing last the subject of a main clause, where no organisation
+        # agrees, but never a person
+        ("The report was released on Monday. It says the port is unsafe.", [], "It", ("The report", None)),
+        ("The candidate unveiled a plan on Monday. It says the port must stay open.", [], "It", None),
         # ...without the dateline the parse hung in front of it
         (
             "NEW YORK - Presidential campaigns are always studies in contrast. They said the race was close.",

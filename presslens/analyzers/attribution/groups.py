@@ -1,19 +1,23 @@
-"""Who several speakers are: coordinated subjects, each by full name ("Cruz and Rubio"), a plural noun
-("Many pensioners"), "they" after either, and "each" set beside them ("Lopez and Reed traded barbs, each
-accusing the other"). ``resolve`` asks these once a source is known to stand for more than one person.
+"""Who a speaker no name stands for is, read off earlier subjects: several people, coordinated and each
+by full name ("Cruz and Rubio"), a plural noun ("Many pensioners"), "they" after either, and "each" set
+beside them ("Lopez and Reed traded barbs, each accusing the other"); and the thing "it" continues ("The
+report says ... It also points out"). ``resolve`` asks these once it knows what kind of pronoun it holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
 from ..._contract import Entity
 from ..entities import after_dateline
+from ..names import TITLES
 from .draft import Range, mentioned
+from .lexicon import FEMALE_WORDS, MALE_WORDS, PEOPLE_NOUNS
 
+_PERSON_NOUNS: Final = PEOPLE_NOUNS | MALE_WORDS | FEMALE_WORDS | TITLES
 SUBJECT_REACH: Final = 400  # characters a subject pronoun looks back for whom it continues
 
 
@@ -23,16 +27,38 @@ def group(doc: Doc, at: int, named_at: int, exclude: Sequence[Range], entities: 
     ``SUBJECT_REACH`` characters and after the agreeing name when that name was a subject too
     (``named_at``, -1 when it was not): a name would otherwise take "they" however far back it stood. A
     subject that is "their" something ("their arguments prevailed") passes "they" on to its owners."""
+    return _latest_subject(doc, at, named_at, exclude, lambda subject: _several(subject, entities))
+
+
+def thing(doc: Doc, at: int, named_at: int, exclude: Sequence[Range]) -> str | None:
+    """What "it" reports for when no organisation agrees: the latest definite singular thing that was a
+    main verb's subject within ``SUBJECT_REACH`` characters, after ``named_at`` ("The ad uses footage of
+    the debate. It also mentions ..." is the ad; "The report says ... It also points out" the report)."""
+    return _latest_subject(doc, at, named_at, exclude, _a_thing)
+
+
+def _latest_subject(
+    doc: Doc, at: int, named_at: int, exclude: Sequence[Range], pick: Callable[[Token], str | None]
+) -> str | None:
     pronoun = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[: 0 if pronoun is None else pronoun.start]):
         if token.idx <= max(named_at, at - SUBJECT_REACH):
             return None
         if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in exclude):
             continue
-        several = _several(token, entities)
-        if several is not None:
-            return several
+        found = pick(token)
+        if found is not None:
+            return found
     return None
+
+
+def _a_thing(subject: Token) -> str | None:
+    """A subject "it" can continue: a singular common noun made definite by "the" or an owner ("The
+    ad", "Trump's campaign"), heading its sentence's main clause, and not a person ("The spokesman")."""
+    definite = any(c.dep_ == "poss" or c.lower_ in ("the", "this") for c in subject.children)
+    main = subject.head.dep_ == "ROOT" or (subject.head.head.dep_ == "ROOT" and subject.head.dep_ == "conj")
+    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in _PERSON_NOUNS
+    return _own_words(subject) if subject.tag_ == "NN" and definite and main and not person else None
 
 
 def _several(subject: Token, entities: Sequence[Entity]) -> str | None:

@@ -85,6 +85,12 @@ DOCUMENTS: Final = words(
 SENDING: Final = words("issue send release publish post write email e-mail put circulate distribute draft")
 # Every verb that can be a cue in the rules: one of reporting, one that frames its object, a phrasal one.
 CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
+# People a text may call by what they are, not by name, and then by "he" or "she" (never "it").
+PEOPLE_NOUNS: Final = words(
+    """person man woman teacher resident protester witness worker nurse doctor farmer driver student
+    pensioner retiree voter official aide adviser advisor source engineer soldier officer spokesman
+    spokeswoman spokesperson neighbour neighbor survivor victim owner manager candidate nominee"""
+)
 # Words that say a person's gender when they stand in the person's own label or before the name. No
 # pronouns: "Her deputy, Tom Reyes" says whose deputy he is, not that he is a woman.
 MALE_WORDS: Final = words(

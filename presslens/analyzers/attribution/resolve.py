@@ -17,8 +17,18 @@ from spacy.tokens import Doc, Span, Token
 from ..._contract import Entity, Speaker
 from ..names import TITLES, first_name_gender
 from .draft import Range, mentioned, overlap
-from .groups import SUBJECT_REACH, distributed, group
-from .lexicon import ABBREVIATED_TITLES, COMPANIES, FEMALE_WORDS, KINDS, MALE_WORDS, OFFICES, RELATIVES, words
+from .groups import SUBJECT_REACH, distributed, group, thing
+from .lexicon import (
+    ABBREVIATED_TITLES,
+    COMPANIES,
+    CUE_LEMMAS,
+    FEMALE_WORDS,
+    KINDS,
+    MALE_WORDS,
+    OFFICES,
+    RELATIVES,
+    words,
+)
 from .syntax import relative_antecedent
 
 MALE: Final = words("he him his himself")
@@ -82,6 +92,8 @@ def resolve(
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
         several = group(doc, source[0], named_at, [*exclude, *reported], entities) if word in _PLURAL else None
+        if word in _NEUTER and head.head.lemma_ in CUE_LEMMAS:  # not "It is hard to imagine"
+            several = thing(doc, source[0], named_at, exclude)
         if several is not None:
             return Speaker(name=several)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)

@@ -22,15 +22,9 @@ from ..._contract import Span as TextSpan
 from ..names import TITLES
 from .draft import Range
 from .groups import SUBJECT_REACH
-from .lexicon import FEMALE_WORDS, MALE_WORDS, words
+from .lexicon import FEMALE_WORDS, MALE_WORDS, PEOPLE_NOUNS, words
 from .resolve import FEMALE, MALE, ROLES, introduces, is_definite, title_holder, words_gender
 
-# People a text may call by what they are, not by name, and then by "he" or "she".
-_PEOPLE: Final = words(
-    """person man woman teacher resident protester witness worker nurse doctor farmer driver student
-    pensioner retiree voter official aide adviser advisor source engineer soldier officer spokesman
-    spokeswoman spokesperson neighbour neighbor survivor victim owner manager"""
-)
 _NSUBJ: Final = StringStore().add("nsubj")
 _NN: Final = StringStore().add("NN")
 _TITLE_WORDS: Final = TITLES - words("mr mrs ms miss mx dr sir dame lord lady")  # a title used as a noun
@@ -86,7 +80,7 @@ def _a_person(span: Span) -> bool:
         return True
     if head.lower_ == "one" and any(c.dep_ == "appos" for c in head.children):
         head = next(c for c in head.children if c.dep_ == "appos")
-    person = head.lemma_.lower() in ROLES | _PEOPLE | MALE_WORDS | FEMALE_WORDS
+    person = head.lemma_.lower() in ROLES | PEOPLE_NOUNS | MALE_WORDS | FEMALE_WORDS
     return person and head.tag_ == "NN" and (is_definite(head) or head is not span.root)
 
 
