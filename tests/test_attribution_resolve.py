@@ -174,6 +174,13 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             "They",
             ("Harbour wardens", None),
         ),
+        # ...and where no group was a subject, the unnamed plural source of an earlier report
+        (
+            "Lind demeaned women on the show, according to former staff members. They said he rated them.",
+            [],
+            "They",
+            ("former staff members", None),
+        ),
         # "it" that speaks continues the thing last the subject of a main clause, where no organisation
         # agrees, but never a person
         ("The report was released on Monday. It says the port is unsafe.", [], "It", ("The report", None)),

@@ -51,7 +51,7 @@ def _speakers(
         reported = [d.content for d in drafts if d.content[1] <= source[0]] if _says(doc, drafts[k]) else []
         speaker = resolve(doc, text, source, list(heard.values()), elsewhere, reported)
         if speaker is None or speaker.entity is None:
-            speaker = described_speaker(doc, source, described) or speaker
+            speaker = described_speaker(doc, source, described, unresolved=speaker is None) or speaker
         if speaker is not None and speaker.entity is None:
             described.append((source, speaker))
         out[k] = speaker

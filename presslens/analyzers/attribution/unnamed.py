@@ -34,7 +34,9 @@ _ANSWER: Final = words("a answer")
 _LABEL_RE: Final = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*:", re.MULTILINE)
 
 
-def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
+def described_speaker(
+    doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]], unresolved: bool = True
+) -> Speaker | None:
     """Who an unnamed person is, from the earlier sources resolved to no entity: "he" or "she" that no name
     agrees with is the latest within ``SUBJECT_REACH`` characters who was described by role ('"We will not
     retreat," the general said. ... "Every village matters," he added.'), and a definite description is the
@@ -45,6 +47,8 @@ def described_speaker(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Sp
         return None
     if len(span) == 1 and span.root.lower_ in MALE | FEMALE:
         return _described_before(doc, source, span.root.lower_ in MALE, earlier)
+    if len(span) == 1 and span.root.lower_ == "they":  # only where no group was the subject since
+        return _several_before(doc, source, earlier) if unresolved else None
     head = span.root
     if not is_definite(head) or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in span):
         return None  # "the USC Dornsife tracking poll" is a poll of its own, not "a CBS poll" named before
@@ -68,6 +72,22 @@ def _described_before(doc: Doc, source: Range, male: bool, earlier: Sequence[tup
             continue
         known = words_gender({t.lower_ for t in described})
         return speaker if known in (None, wanted) else None
+    return None
+
+
+def _several_before(doc: Doc, source: Range, earlier: Sequence[tuple[Range, Speaker]]) -> Speaker | None:
+    """ "They" that no group agrees with, after an unnamed plural source within ``SUBJECT_REACH``
+    characters: "Trump demeaned women, according to show insiders. They said ..." is the insiders."""
+    for (start, end), speaker in sorted(earlier, key=lambda e: -e[0][0]):
+        if start >= source[0] or source[0] - end > SUBJECT_REACH:
+            continue
+        before = doc.char_span(start, end, alignment_mode="expand")
+        if before is None or not len(before):
+            return None
+        # the head noun, or the last word where the parse made a verb of the head ("show insiders")
+        head = before.root if before.root.pos_ in ("NOUN", "PROPN") else before[-1]
+        plural = head.tag_ in ("NNS", "NNPS") or bool(head.conjuncts)
+        return speaker if plural and before.root.is_alpha and before.root.pos_ in ("NOUN", "PROPN", "VERB") else None
     return None
 
 
