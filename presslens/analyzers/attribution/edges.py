@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..entities import past_dateline
 from .combine import own_frame
 from .draft import Draft, Range, overlap, token_range
-from .lexicon import PROPOSITIONS, SUMMING
+from .lexicon import LABELLING, PROPOSITIONS, SUMMING
 from .quotes import Quote
 
 _REACH: Final = 2  # words between a cue and its content that may join the cue
@@ -37,10 +37,9 @@ _RELATIVES: Final = frozenset({"which", "that", "who", "whom"})
 _RAISING: Final = frozenset({"seem", "appear"})
 # Passive cues whose subject is what the report is about ("is expected to", "was viewed as"), unlike
 # those whose subject is the one addressed ("was told to", "was asked to").
-_PASSIVE_REPORTS: Final = frozenset(
-    {"expect", "say", "believe", "think", "report", "rumor", "know", "see", "consider", "understand", "allege"}
-    | {"suppose", "estimate", "project", "predict", "call", "describe", "view", "regard", "dismiss", "label"}
-    | {"brand", "name", "deem", "portray"}
+_PASSIVE_REPORTS: Final = LABELLING | frozenset(
+    {"expect", "say", "believe", "think", "report", "rumor", "know", "understand", "allege", "suppose"}
+    | {"estimate", "project", "predict", "call", "dismiss", "name"}
 )
 _COMPLEMENTS: Final = frozenset({"xcomp", "ccomp", "prep", "oprd", "attr", "acomp"})
 _CLAUSES: Final = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .draft import Draft, token_range
 from .lexicon import HEARSAY, LABELLING, RELATIVES, REPORTING, SPEECH, UTTERING
@@ -30,15 +30,27 @@ def passive_labels(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
         if not labels:
             continue
         agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        by = None if agent is not None else _label_by(labels)
+        if by is not None:
+            agent = next((p for p in by.children if p.dep_ == "pobj"), None)
+        end = max(c.right_edge.i for c in labels) if by is None else by.i - 1
         out.append(
             Draft(
-                content=token_range(doc, min(c.left_edge.i for c in labels), max(c.right_edge.i for c in labels)),
+                content=token_range(doc, min(c.left_edge.i for c in labels), end),
                 cue=token_range(doc, cue_start(doc, verb), verb.i),
                 source=None if agent is None else noun_phrase(doc, agent),
                 cue_head=verb.i,
             )
         )
     return out
+
+
+def _label_by(labels: Sequence[Token]) -> Token | None:
+    """A "by" phrase the parse hung on the label rather than on the verb ("was hailed as a hero | by the
+    dockworkers"): after a passive verb of judging it names who holds the view all the same, and ends
+    the label."""
+    found = [t for label in labels for t in label.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.i > label.i]
+    return found[-1] if found else None
 
 
 def hearsay(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
