@@ -21,6 +21,7 @@ from .combine import (
     one_per_content,
     one_reading_per_cue,
     quoted_by,
+    sources_without_reports,
     whole_clauses,
     whole_marks,
     without_own_source,
@@ -62,4 +63,5 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     edged = [without_second_report(doc, edges(doc, text, d, quotes), marked, seconds) for d in combined]
     drafts = enclose(doc, text, [whole_marks(text, d, quotes) for d in edged])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
+    drafts = sources_without_reports(text, drafts)
     return build(doc, original, drafts, quotes, speech, entities)

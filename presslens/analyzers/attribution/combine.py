@@ -44,6 +44,8 @@ _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
 # Verbs after which a title-cased quote is someone's words: saying it aloud, or labelling something with it.
 _SAYS_OR_LABELS: Final = UTTERING | frozenset(OBJECT_PREDICATE)
 # Words that are never a report on their own, whatever the tagger's confidence.
+# The relative pronoun and comma a source's report of its own opens with ("Petrilli, who | thinks ...").
+_OPENS_CLAUSE_RE: Final = re.compile(r"[\s,]*\b(?:who|which|whom|whose|that)?[\s,]*$", re.IGNORECASE)
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
@@ -316,6 +318,29 @@ def without_own_source(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         kept = max(before, after, key=lambda r: r[1] - r[0])
         if len(text[slice(*kept)].split()) > 1:
             out.append(replace(draft, content=kept))
+    return out
+
+
+def sources_without_reports(text: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """A source stops before a report of its own ("Petrilli, who thinks the administration overreached,
+    said ..." is Petrilli's report, sourced "Petrilli"): PolNeAR never runs a source over another
+    attribution's cue (a relative clause after a source that holds one is left out in all 116 such cases
+    in train, against 283 of 375 clauses holding none kept in)."""
+    out = []
+    for draft in drafts:
+        source = draft.source
+        inner = [
+            o.extent()[0]
+            for o in drafts
+            if source is not None and o is not draft and o.cue is not None and source[0] <= o.cue[0] < source[1]
+        ]
+        cut = min(inner, default=None)
+        if source is None or cut is None or cut <= source[0]:
+            out.append(draft)
+            continue
+        match = _OPENS_CLAUSE_RE.search(text, source[0], cut)
+        kept = trim(text, (source[0], match.start() if match else cut))
+        out.append(replace(draft, source=kept) if kept[0] < kept[1] else draft)
     return out
 
 

@@ -1,0 +1,58 @@
+"""A source stops before a report of its own, on drafts and sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from presslens.analyzers.attribution import attribute
+from presslens.analyzers.attribution.combine import sources_without_reports
+from presslens.analyzers.attribution.draft import Draft
+
+TEXT = "Ana Petrilli, who thinks the rules were a power grab, said the law was flawed."
+
+
+def _at(part: str) -> tuple[int, int]:
+    start = TEXT.index(part)
+    return start, start + len(part)
+
+
+@pytest.mark.parametrize(
+    ("inner_source", "expected"),
+    [
+        ("who", "Ana Petrilli"),  # the inner report opens with its relative pronoun
+        (None, "Ana Petrilli"),  # ...or with its cue, the pronoun then left over and dropped
+    ],
+)
+def test_a_source_stops_before_its_own_report(inner_source: str | None, expected: str) -> None:
+    outer = Draft(
+        content=_at("the law was flawed"),
+        cue=_at("said"),
+        source=_at("Ana Petrilli, who thinks the rules were a power grab"),
+    )
+    inner = Draft(
+        content=_at("the rules were a power grab"),
+        cue=_at("thinks"),
+        source=None if inner_source is None else _at(inner_source),
+    )
+    first = sources_without_reports(TEXT, [outer, inner])[0]
+    assert first.source is not None and TEXT[slice(*first.source)] == expected
+
+
+def test_a_source_without_a_report_inside_stays_whole() -> None:
+    outer = Draft(content=_at("the law was flawed"), cue=_at("said"), source=_at("Ana Petrilli"))
+    assert sources_without_reports(TEXT, [outer]) == [outer]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (TEXT, "Ana Petrilli"),
+        # the regression: the source ran over the relative clause and stopped inside its quote
+        ('Lopez, who called the plan "a disaster," said she would vote against it.', "Lopez"),
+    ],
+)
+def test_sources_in_text(nlp: Language, text: str, source: str) -> None:
+    found = attribute(nlp(text), [], ())
+    said = [a for a in found if a.cue is not None and a.cue.text == "said"]
+    assert [a.source.text if a.source else None for a in said] == [source]
