@@ -56,3 +56,22 @@ def test_sources_in_text(nlp: Language, text: str, source: str) -> None:
     found = attribute(nlp(text), [], ())
     said = [a for a in found if a.cue is not None and a.cue.text == "said"]
     assert [a.source.text if a.source else None for a in said] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the parse ran the source back over the object of the sentence's opening phrase (regressions:
+        # "Alarmed by the unrest in Nevada, Senator Harry Reid, ...", "In line with the majority of ...")
+        (
+            "Alarmed by the unrest in the port, Senator Ana Ruiz, the minority leader, said that she met the unions.",
+            "said",
+            "Senator Ana Ruiz, the minority leader",
+        ),
+        # ...but a preposition that is the cue, or one inside the source, keeps what follows it
+        ("According to Ana Ruiz, a former envoy, the talks failed.", "According to", "Ana Ruiz, a former envoy"),
+    ],
+)
+def test_a_source_after_an_opening_phrase(nlp: Language, text: str, cue: str, source: str) -> None:
+    found = attribute(nlp(text), [], ())
+    assert [a.source.text for a in found if a.cue is not None and a.cue.text == cue and a.source] == [source]

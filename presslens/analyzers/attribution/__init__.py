@@ -21,6 +21,7 @@ from .combine import (
     one_per_content,
     one_reading_per_cue,
     quoted_by,
+    sources_after_openers,
     sources_without_reports,
     whole_clauses,
     whole_marks,
@@ -63,5 +64,5 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     edged = [without_second_report(doc, edges(doc, text, d, quotes), marked, seconds) for d in combined]
     drafts = enclose(doc, text, [whole_marks(text, d, quotes) for d in edged])
     drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
-    drafts = sources_without_reports(text, drafts)
+    drafts = sources_after_openers(doc, text, sources_without_reports(text, drafts))
     return build(doc, original, drafts, quotes, speech, entities)

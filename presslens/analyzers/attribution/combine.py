@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Final
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .draft import (
     Draft,
@@ -46,6 +46,7 @@ _SAYS_OR_LABELS: Final = UTTERING | frozenset(OBJECT_PREDICATE)
 # Words that are never a report on their own, whatever the tagger's confidence.
 # The relative pronoun and comma a source's report of its own opens with ("Petrilli, who | thinks ...").
 _OPENS_CLAUSE_RE: Final = re.compile(r"[\s,]*\b(?:who|which|whom|whose|that)?[\s,]*$", re.IGNORECASE)
+_OPENING_WORDS: Final = 3  # "In line with", "Alarmed by": the words before the preposition that ends them
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 
@@ -342,6 +343,36 @@ def sources_without_reports(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         kept = trim(text, (source[0], match.start() if match else cut))
         out.append(replace(draft, source=kept) if kept[0] < kept[1] else draft)
     return out
+
+
+def sources_after_openers(doc: Doc, text: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """A source the parse ran back over the object of an opening phrase ("Alarmed by | the unrest in
+    Nevada, Senator Harry Reid, the minority leader, said"; "In line with | the majority of Americans,
+    Sen. Ted Cruz was critical") starts after that object's comma: a source right after a preposition
+    is that preposition's object, not the speaker."""
+    out = []
+    for draft in drafts:
+        source = draft.source
+        before = None if source is None else doc.char_span(source[0], source[0] + 1, alignment_mode="expand")
+        comma = -1 if source is None else text.find(",", source[0], source[1])
+        if source is None or before is None or before.start == 0 or comma < 0:
+            out.append(draft)
+            continue
+        opener, kept = doc[before.start - 1], trim(text, (comma + 1, source[1]))
+        rest = doc.char_span(*kept, alignment_mode="expand") if kept[0] < kept[1] else None
+        named = rest is not None and len(rest) > 0 and rest[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON")
+        out.append(replace(draft, source=kept) if named and _fronted(opener, draft) else draft)
+    return out
+
+
+def _fronted(opener: Token, draft: Draft) -> bool:
+    """Whether the preposition before a source ends the opening words of a sentence that goes on with the
+    source as subject and then the cue: "In line with", "Alarmed by", not "according to X, a former envoy"
+    (the cue itself) nor "a declaration filed in court by X, a director" (a phrase of the source)."""
+    first = opener.sent[0]
+    opening = opener.i - first.i <= _OPENING_WORDS and (first.pos_ == "ADP" or first.tag_ in ("VBN", "VBG"))
+    before_cue = draft.cue is not None and draft.source is not None and draft.source[1] <= draft.cue[0]
+    return opener.pos_ == "ADP" and opening and before_cue
 
 
 def _dashless(text: str, span: Range) -> Range:
