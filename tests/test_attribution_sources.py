@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from presslens.analyzers.attribution import attribute
-from presslens.analyzers.attribution.combine import sources_without_reports
+from presslens.analyzers.attribution.combine import sources_after_openers, sources_without_reports
 from presslens.analyzers.attribution.draft import Draft
 
 TEXT = "Ana Petrilli, who thinks the rules were a power grab, said the law was flawed."
@@ -58,20 +58,29 @@ def test_sources_in_text(nlp: Language, text: str, source: str) -> None:
     assert [a.source.text if a.source else None for a in said] == [source]
 
 
+OPENED = "Alarmed by the unrest in the port, Senator Ana Ruiz, the minority leader, said that she met the unions."
+CITED = "According to Ana Ruiz, a former envoy, the talks failed."
+
+
 @pytest.mark.parametrize(
-    ("text", "cue", "source"),
+    ("text", "cue", "source", "expected"),
     [
-        # the parse ran the source back over the object of the sentence's opening phrase (regressions:
+        # the tagger's source ran back over the object of the sentence's opening phrase (regressions:
         # "Alarmed by the unrest in Nevada, Senator Harry Reid, ...", "In line with the majority of ...")
         (
-            "Alarmed by the unrest in the port, Senator Ana Ruiz, the minority leader, said that she met the unions.",
+            OPENED,
             "said",
+            "the unrest in the port, Senator Ana Ruiz, the minority leader",
             "Senator Ana Ruiz, the minority leader",
         ),
-        # ...but a preposition that is the cue, or one inside the source, keeps what follows it
-        ("According to Ana Ruiz, a former envoy, the talks failed.", "According to", "Ana Ruiz, a former envoy"),
+        # ...but a preposition that is the cue keeps what follows it
+        (CITED, "According to", "Ana Ruiz, a former envoy", "Ana Ruiz, a former envoy"),
     ],
 )
-def test_a_source_after_an_opening_phrase(nlp: Language, text: str, cue: str, source: str) -> None:
-    found = attribute(nlp(text), [], ())
-    assert [a.source.text for a in found if a.cue is not None and a.cue.text == cue and a.source] == [source]
+def test_a_source_after_an_opening_phrase(nlp: Language, text: str, cue: str, source: str, expected: str) -> None:
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    draft = Draft(content=(text.index(cue) + len(cue) + 1, len(text) - 1), cue=at(cue), source=at(source))
+    (kept,) = sources_after_openers(nlp(text), text, [draft])
+    assert kept.source is not None and text[slice(*kept.source)] == expected
