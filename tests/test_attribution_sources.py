@@ -84,3 +84,16 @@ def test_a_source_after_an_opening_phrase(nlp: Language, text: str, cue: str, so
     draft = Draft(content=(text.index(cue) + len(cue) + 1, len(text) - 1), cue=at(cue), source=at(source))
     (kept,) = sources_after_openers(nlp(text), text, [draft])
     assert kept.source is not None and text[slice(*kept.source)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rep. Ana Ruiz (D-Calif.) said the plan was unfair.",
+        "The plan was unfair, said Rep. Ana Ruiz (D-Calif.).",
+    ],
+)
+def test_a_source_keeps_its_closing_bracket(nlp: Language, text: str) -> None:
+    # a regression: the parse hangs ".)" on the verb, and the source read "Rep. Ana Ruiz (D-Calif"
+    (found,) = attribute(nlp(text), [], ())
+    assert found.source is not None and found.source.text == "Rep. Ana Ruiz (D-Calif.)"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Final
 
 from spacy.tokens import Doc
 
@@ -16,14 +18,25 @@ from .quotes import MARKS, Quote
 from .resolve import resolve
 from .unnamed import described_speaker, interview_label, interviewee, titled_subjects
 
+_CLOSING_RE: Final = re.compile(r"[^()\n]{0,3}\)")
+
 
 def _span(text: str, rng: Range | None) -> Span | None:
     return None if rng is None else Span(start=rng[0], end=rng[1], text=text[rng[0] : rng[1]])
 
 
 def _phrase(text: str, rng: Range | None) -> Span | None:
-    """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,")."""
-    return _span(text, None if rng is None else trim(text, rng))
+    """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,"),
+    and with the closing bracket the parse hangs elsewhere ("Sen. Ana Ruiz (D-Calif.)" had lost ".)")."""
+    return _span(text, None if rng is None else _closed(text, trim(text, rng)))
+
+
+def _closed(text: str, span: Range) -> Range:
+    start, end = span
+    if text.count("(", start, end) <= text.count(")", start, end):
+        return span
+    match = _CLOSING_RE.match(text, end)
+    return (start, match.end()) if match else span
 
 
 def _speakers(
