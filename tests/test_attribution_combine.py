@@ -318,7 +318,7 @@ def test_proposition_noun_joins_the_content(
     [
         # what the report is about, standing before its cue, opens the content (as PolNeAR marks it) and is
         # no source: the subject of "seem" and of a passive report, a relative pronoun the cue has not as
-        # its subject
+        # its subject (whose clause's own subject stays the source: "which they say", PolNeAR's "they")
         (
             "Okafor seemed to be of two minds.",
             "seemed",
@@ -338,7 +338,7 @@ def test_proposition_noun_joins_the_content(
             "say",
             "left a vacuum",
             "they",
-            ("which they say left a vacuum", None),
+            ("which they say left a vacuum", "they"),
         ),
         # ...but not the one who speaks, nor the one a passive cue addresses
         ("Voters who said they were angry stayed home.", "said", "they were angry", "who", ("they were angry", "who")),

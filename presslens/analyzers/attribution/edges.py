@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..entities import past_dateline
 from .combine import own_frame
 from .draft import Draft, Range, overlap, token_range
-from .lexicon import LABELLING, PROPOSITIONS, SUMMING
+from .lexicon import LABELLING, PROPOSITIONS, RELATIVES, SUMMING
 from .quotes import Quote
 
 _REACH: Final = 2  # words between a cue and its content that may join the cue
@@ -119,7 +119,8 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     subject of a passive cue ("The court is expected to rule", "The case was viewed as a threat"; 94 of
     the 104 contents after such a cue in train), of "seem" ("Okafor seemed to be of two minds"), and the
     relative pronoun of a cue in a relative clause ("the policy, which they say left a vacuum"). A source
-    found inside is no source, bar the passive's "by" phrase."""
+    found inside is no source, bar the passive's "by" phrase and the relative clause's own subject ("they",
+    as PolNeAR marks it)."""
     if draft.cue_head is None or draft.cue is None or draft.content[0] < draft.cue[1]:
         return draft
     verb = doc[draft.cue_head]
@@ -132,6 +133,8 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     content = (opener.left_edge.idx, draft.content[1])
     by = [c for c in verb.children if c.dep_ == "agent"]  # "was described by critics as": the critics speak
     named = draft.source is not None and any(overlap(draft.source, token_range(doc, c.i, c.right_edge.i)) for c in by)
+    # "which they say": they speak, inside the content as the cue is (not the pronoun itself: "that seemed")
+    named = named or (opener.lower_ in RELATIVES and draft.source is not None and draft.source[0] > opener.idx)
     source = draft.source if draft.source is None or named or not overlap(draft.source, content) else None
     return replace(draft, content=content, source=source)
 
