@@ -508,8 +508,8 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
         (
             "Local teachers (and many Labour elected officials) said the plan was unfair.",
             [("e4", "Labour", "ORG", ("Labour",), ())],
-            "Local teachers (and many Labour elected officials",
-            ("Local teachers (and many Labour elected officials", None),
+            "Local teachers (and many Labour elected officials)",
+            ("Local teachers (and many Labour elected officials)", None),
         ),
     ],
 )

@@ -195,6 +195,9 @@ def test_entity_type_is_the_label_most_mentions_carry(parse) -> None:  # type: i
             {"Washington": ["WASHINGTON", "Washington"]},
         ),
         ("MANCHESTER, N.H. - Bernie Sanders spoke in Manchester.", {"Manchester": ["MANCHESTER, N.H.", "Manchester"]}),
+        # a wire dateline's date is no part of the place (a regression: the source ran over "July 19 (UPI) —")
+        ("CLEVELAND, July 19 (UPI) — The mayor of Cleveland spoke.", {"Cleveland": ["CLEVELAND", "Cleveland"]}),
+        ("Dec 29 (Reuters) - The mayor spoke.", {}),  # a dateline with a date and no place names none
         # a subheading in capitals is no place
         ("QUESTIONABLE MEDICAL CLAIMS — The doctor said nothing more.", {}),
     ],

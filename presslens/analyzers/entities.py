@@ -133,11 +133,14 @@ def _datelines(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
 def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
     """The place of a dateline opening a paragraph at token ``start`` and the index of the token after its
     dash: at most four words in capitals ("MANCHESTER, N.H. -"), or capitalised and followed by an agency
-    in brackets ("New York (AFP) –"), then a spaced dash."""
+    in brackets ("New York (AFP) –", "CLEVELAND, July 19 (UPI) —", a date's numbers passed over), then a
+    spaced dash."""
     if not (start == 0 or "\n" in doc[start - 1].text_with_ws):
         return None
     end = start
-    while end < min(len(doc), start + 12) and (doc[end].is_upper or doc[end].is_title or doc[end].text in ",."):
+    while end < min(len(doc), start + 12) and (
+        doc[end].is_upper or doc[end].is_title or doc[end].text in ",." or doc[end].like_num
+    ):
         end += 1
     after = end
     if after < len(doc) and doc[after].text == "(":
@@ -148,9 +151,13 @@ def dateline(doc: Doc, start: int) -> tuple[SpacySpan, int] | None:
         return None
     if doc[after].text not in _DASHES or not doc[after - 1].whitespace_:
         return None
-    while end > start and doc[end - 1].text == ",":
-        end -= 1
-    return doc[start:end], after + 1
+    while end > start and (doc[end - 1].text in ",." or doc[end - 1].like_num or _month(doc[end - 1])):
+        end -= 1  # "CLEVELAND, July 19 (UPI) —" is Cleveland, not a place "CLEVELAND, July 19"
+    return doc[start:end], after + 1  # no place at all in "Dec 29 (Reuters) -", a dateline all the same
+
+
+def _month(token: Token) -> bool:
+    return token.ent_type_ == "DATE" and token.is_title and token.is_alpha
 
 
 def past_dateline(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -27,11 +27,13 @@ def _span(text: str, rng: Range | None) -> Span | None:
 
 def _phrase(text: str, rng: Range | None) -> Span | None:
     """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,"),
-    and with the closing bracket the parse hangs elsewhere ("Sen. Ana Ruiz (D-Calif.)" had lost ".)")."""
+    and with the closing bracket the parse hangs elsewhere."""
     return _span(text, None if rng is None else _closed(text, trim(text, rng)))
 
 
 def _closed(text: str, span: Range) -> Range:
+    """The span with its closing bracket: the parse hangs ".)" on the verb ("Sen. Ana Ruiz (D-Calif.)"
+    had lost it, and so had the speaker's name)."""
     start, end = span
     if text.count("(", start, end) <= text.count(")", start, end):
         return span
@@ -141,7 +143,7 @@ def build(
     """The contract objects, numbered a1, a2, ... in the order of their contents; ``speech`` are the quotes
     that hold someone's words (not a nickname's or a title's marks)."""
     ordered = [
-        replace(d, source=None if d.source is None else past_dateline(doc, *d.source))
+        replace(d, source=None if d.source is None else _closed(text, trim(text, past_dateline(doc, *d.source))))
         for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     ]
     outer = nesting(text, ordered)
