@@ -35,13 +35,15 @@ def headline_verdicts(doc: Doc, speech: Sequence[Quote]) -> list[Draft]:
     """The verdicts of the text's first line, when that line is a headline above a body."""
     line = _headline(doc)
     out: list[Draft] = []
+    said_by: list[Token] = []
     for token in line[1:]:
         if verdict(token) is None or in_speech(token.idx, speech):
             continue
         source, content = _source(line, token), _content(line, token)
         if source is None and out and _joined(doc, out[-1], token):
-            source = [doc[i] for i in range(*_token_span(doc, out[-1].source))]
+            source = said_by
         if source and content is not None:
+            said_by = source
             out.append(
                 Draft(
                     content=token_range(doc, content[0].i, content[-1].i),
@@ -60,13 +62,6 @@ def _joined(doc: Doc, before: Draft, verb: Token) -> bool:
     return between in ("", "and", "but", "but also", "and also")
 
 
-def _token_span(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int]:
-    if span is None:
-        return 0, 0
-    tokens = doc.char_span(*span, alignment_mode="expand")
-    return (0, 0) if tokens is None else (tokens.start, tokens.end)
-
-
 def verdict(token: Token) -> str | None:
     """The verb of judging a word is a form of, read from the word itself when spaCy took a title-cased
     verb for a noun ("Slams", "trashes" as a plural)."""
@@ -79,13 +74,14 @@ def verdict(token: Token) -> str | None:
 
 
 def _headline(doc: Doc) -> Sequence[Token]:
-    """The first line's tokens, if a body follows it and the line is short enough to be a title."""
+    """The first line's tokens, if a body follows it and the line is short enough to be a title. The line is
+    the doc from its first token, so a token's place in it is its index."""
     text = doc.text
     end = text.find("\n")
     if end < 0 or not text[end:].strip():
         return []
-    line = [t for t in doc if t.idx < end and not t.is_space]
-    return line if len(line) <= _LONGEST_HEADLINE else []
+    line = doc[: next((t.i for t in doc if t.idx >= end), len(doc))]
+    return list(line) if sum(not t.is_space for t in line) <= _LONGEST_HEADLINE else []
 
 
 def _source(line: Sequence[Token], verb: Token) -> list[Token] | None:
@@ -94,10 +90,10 @@ def _source(line: Sequence[Token], verb: Token) -> list[Token] | None:
     stumping for Clinton, trashes Trump": Biden; "Carson on defense, attacking critics": Carson), less a
     closing adverb. None when they hold a verb or a relative pronoun: then the verdict is not the line's
     own ("Sanders will back Clinton, former rival says"; "Hacker who exposed ...")."""
-    before = list(line[: verb.i - line[0].i])
+    before = list(line[: verb.i])
     colons = [at for at, token in enumerate(before) if token.text == ":"]
     words_before: list[Token] = []
-    for token in before[colons[-1] + 1 if colons else 0 :]:
+    for token in (t for t in before[colons[-1] + 1 if colons else 0 :] if not t.is_space):
         if _ends_phrase(token) and all(t.pos_ == "INTJ" for t in words_before):
             words_before = []  # "Ah, Ted Cruz endorses Trump"
             continue
@@ -116,7 +112,7 @@ def _content(line: Sequence[Token], verb: Token) -> list[Token] | None:
     its charge with: "blames media for the flap"), or a conjunction opening the next verb ("Backs Trump And
     Denounces Clinton"). An infinitive goes on ("pressure Sanders to rein in his fans"). None for a verb
     right after the word, which then was a noun, and for a reflexive alone ("Defends Himself")."""
-    after = list(line[verb.i - line[0].i + 1 :])
+    after = [t for t in line[verb.i + 1 :] if not t.is_space]
     allowed = {"of", OBJECT_PREDICATE.get(verdict(verb) or "", "of")}
     taken: list[Token] = []
     for at, token in enumerate(after):
@@ -147,6 +143,6 @@ def _adverb(token: Token) -> bool:
 def _cue_start(line: Sequence[Token], verb: Token) -> int:
     """The verb with the adverbs right before it, which PolNeAR puts in the cue ("Finally Endorses")."""
     start = verb.i
-    while start > line[0].i + 1 and _adverb(line[start - 1 - line[0].i]):
+    while start > 1 and _adverb(line[start - 1]):
         start -= 1
     return start
