@@ -43,10 +43,10 @@ _DASHES: Final = "-–—"
 _RELATIVES: Final = frozenset({"which", "who", "that", "whom"})
 # Verbs after which a title-cased quote is someone's words: saying it aloud, or labelling something with it.
 _SAYS_OR_LABELS: Final = UTTERING | frozenset(OBJECT_PREDICATE)
-# Words that are never a report on their own, whatever the tagger's confidence.
 # The relative pronoun and comma a source's report of its own opens with ("Petrilli, who | thinks ...").
 _OPENS_CLAUSE_RE: Final = re.compile(r"[\s,]*\b(?:who|which|whom|whose|that)?[\s,]*$", re.IGNORECASE)
 _OPENING_WORDS: Final = 3  # "In line with", "Alarmed by": the words before the preposition that ends them
+# Words that are never a report on their own, whatever the tagger's confidence.
 _NO_REPORT_WORDS: Final = frozenset({"the", "a", "an", "that", "this", "of", "to", "and", "or", "but", "as", "it"})
 
 

@@ -91,11 +91,11 @@ def resolve(
     if word in MALE | FEMALE | _PLURAL | _NEUTER:
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
-        several = group(doc, source[0], named_at, [*exclude, *reported], entities) if word in _PLURAL else None
+        unnamed = group(doc, source[0], named_at, [*exclude, *reported], entities) if word in _PLURAL else None
         if word in _NEUTER and head.head.lemma_ in CUE_LEMMAS:  # not "It is hard to imagine"
-            several = thing(doc, source[0], named_at, exclude)
-        if several is not None:
-            return Speaker(name=several)
+            unnamed = thing(doc, source[0], named_at, exclude)
+        if unnamed is not None:
+            return Speaker(name=unnamed)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
     if head.pos_ == "PRON":  # "Some argue", "Many say": an unnamed group, named by the word itself
         several = (
