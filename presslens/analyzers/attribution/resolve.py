@@ -92,8 +92,8 @@ def resolve(
         found = _antecedent(doc, text, source[0], word, entities, exclude)
         named_at = found[0] if found is not None and found[1] else -1
         unnamed = group(doc, source[0], named_at, [*exclude, *reported], entities) if word in _PLURAL else None
-        if word in _NEUTER and head.head.lemma_ in CUE_LEMMAS:  # not "It is hard to imagine"
-            unnamed = thing(doc, source[0], named_at, exclude)
+        if word in _NEUTER and head.dep_ == "nsubj" and head.head.lemma_ in CUE_LEMMAS:
+            unnamed = thing(doc, source[0], named_at, exclude)  # not "It is hard to imagine", "It is believed"
         if unnamed is not None:
             return Speaker(name=unnamed)
         return None if found is None else Speaker(name=found[2].name, entity=found[2].id)
