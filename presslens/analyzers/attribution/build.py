@@ -25,20 +25,15 @@ def _span(text: str, rng: Range | None) -> Span | None:
     return None if rng is None else Span(start=rng[0], end=rng[1], text=text[rng[0] : rng[1]])
 
 
-def _phrase(text: str, rng: Range | None) -> Span | None:
+def _phrase(text: str, rng: Range) -> Range:
     """A source or addressee without the commas the parse leaves at its edges ("The operator, Meridian,"),
-    and with the closing bracket the parse hangs elsewhere."""
-    return _span(text, None if rng is None else _closed(text, trim(text, rng)))
-
-
-def _closed(text: str, span: Range) -> Range:
-    """The span with its closing bracket: the parse hangs ".)" on the verb ("Sen. Ana Ruiz (D-Calif.)"
-    had lost it, and so had the speaker's name)."""
-    start, end = span
+    and with its closing bracket, which the parse hangs on the verb ("Sen. Ana Ruiz (D-Calif.)" had lost
+    ".)", and so had the speaker's name)."""
+    start, end = trim(text, rng)
     if text.count("(", start, end) <= text.count(")", start, end):
-        return span
+        return start, end
     match = _CLOSING_RE.match(text, end)
-    return (start, match.end()) if match else span
+    return (start, match.end()) if match else (start, end)
 
 
 def _speakers(
@@ -143,7 +138,7 @@ def build(
     """The contract objects, numbered a1, a2, ... in the order of their contents; ``speech`` are the quotes
     that hold someone's words (not a nickname's or a title's marks)."""
     ordered = [
-        replace(d, source=None if d.source is None else _closed(text, trim(text, past_dateline(doc, *d.source))))
+        replace(d, source=None if d.source is None else _phrase(text, past_dateline(doc, *d.source)))
         for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     ]
     outer = nesting(text, ordered)
@@ -160,9 +155,9 @@ def build(
                 content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
                 cue=cue,
                 cue_stance=None if cue is None else cue_stance(cue.text, lemma),
-                source=_phrase(text, draft.source),
+                source=_span(text, draft.source),  # made a phrase above, before its speaker was named
                 speaker=speakers[k],
-                addressee=_phrase(text, draft.addressee),
+                addressee=_span(text, None if draft.addressee is None else _phrase(text, draft.addressee)),
                 via=None if holder is None else f"a{holder + 1}",
             )
         )

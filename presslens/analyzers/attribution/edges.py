@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..entities import past_dateline
 from .combine import own_frame
 from .draft import Draft, Range, overlap, token_range
-from .lexicon import LABELLING, PROPOSITIONS, RELATIVES, SUMMING
+from .lexicon import LABELLING, PROPOSITIONS, SUMMING
 from .quotes import Quote
 
 _REACH: Final = 2  # words between a cue and its content that may join the cue
@@ -134,7 +134,7 @@ def fronted(doc: Doc, draft: Draft) -> Draft:
     by = [c for c in verb.children if c.dep_ == "agent"]  # "was described by critics as": the critics speak
     named = draft.source is not None and any(overlap(draft.source, token_range(doc, c.i, c.right_edge.i)) for c in by)
     # "which they say": they speak, inside the content as the cue is (not the pronoun itself: "that seemed")
-    named = named or (opener.lower_ in RELATIVES and draft.source is not None and draft.source[0] > opener.idx)
+    named = named or (opener.lower_ in _RELATIVES and draft.source is not None and draft.source[0] > opener.idx)
     source = draft.source if draft.source is None or named or not overlap(draft.source, content) else None
     return replace(draft, content=content, source=source)
 
