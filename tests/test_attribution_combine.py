@@ -62,6 +62,40 @@ def test_merge(tagged: list[Draft], rules: list[Draft], expected: list[tuple[int
     assert [d.content for d in merge(TEXT, tagged, rules)] == expected
 
 
+def _report(text: str, content: str, cue: str, source: str, score: float = 1.0) -> Draft:
+    return Draft(content=_at(text, content), cue=_at(text, cue), source=_at(text, source), score=score)
+
+
+SHORT = "The Herald reported that police said the suspect had fled."
+SHORT_OUTER = _report(SHORT, "that police said the suspect had fled", "reported", "The Herald")
+SHORT_INNER = _report(SHORT, "the suspect had fled", "said", "police", score=0.9)
+LATE = "Police said the suspect had fled, according to the Herald."
+LATE_OUTER = _report(LATE, "Police said the suspect had fled", "according to", "the Herald")
+LATE_INNER = _report(LATE, "the suspect had fled", "said", "Police", score=0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "rules", "expected"),
+    [
+        # the tagger finds the outer report, the rules both: the inner one stays, though its content is
+        # more than half the outer one's (a regression: "police said" was lost as the same report)
+        (SHORT, [SHORT_OUTER], [SHORT_OUTER, SHORT_INNER], [SHORT_OUTER.content, SHORT_INNER.content]),
+        # the tagger finds the inner report, the rules both (a regression: the Herald's report was lost as
+        # the same as the tagger's)
+        (
+            LATE,
+            [LATE_INNER],
+            [LATE_OUTER, _report(LATE, "the suspect had fled", "said", "Police")],
+            [LATE_OUTER.content, LATE_INNER.content],
+        ),
+    ],
+)
+def test_a_short_nested_report_is_not_the_same_report(
+    text: str, tagged: list[Draft], rules: list[Draft], expected: list[tuple[int, int]]
+) -> None:
+    assert [d.content for d in merge(text, tagged, rules)] == expected
+
+
 def test_merge_takes_the_parse_phrases_for_the_same_cue() -> None:
     text = "Lopez has repeatedly said that the port would close."
     tagged = Draft(content=_at(text, "that the port would close"), cue=_at(text, "said"), score=0.9)

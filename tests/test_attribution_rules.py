@@ -463,6 +463,27 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
         ),
         # with no "by" the text does not say who quoted, and no report is made up for them
         ("The minister was quoted as saying the port would close.", [("a1", "the port would close", None)]),
+        # a frame closing the sentence, which the parse took for a second clause of the report before it
+        # (a regression: "said" ran over the Guardian's frame, and the Guardian reported nothing)
+        (
+            "Officials said the talks had stalled, the Guardian reported on Monday.",
+            [("a1", "Officials said the talks had stalled", None), ("a2", "the talks had stalled", "a1")],
+        ),
+        # ...and after a quote closing on its comma, where the frame reports the quoting sentence
+        (
+            'Ruiz said at a forum that she was "very comfortable with the plan," the Post reported.',
+            [
+                ("a1", 'Ruiz said at a forum that she was "very comfortable with the plan,"', None),
+                ("a2", 'that she was "very comfortable with the plan,"', "a1"),
+            ],
+        ),
+        (
+            "Police said the suspect had fled, according to the Herald.",
+            [("a1", "Police said the suspect had fled", None), ("a2", "the suspect had fled", "a1")],
+        ),
+        # "That said," turns the outlet's own argument: no report, though the parse hangs the sentence's own
+        # report on it as its clause (a regression: "That" said that voters say ...)
+        ("That said, voters say they want change.", [("a1", "they want change", None)]),
         # two reports side by side are not nested
         (
             "Lopez said the port would close. Smith said it would not.",

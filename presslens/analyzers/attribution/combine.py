@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from .draft import (
     Draft,
     Range,
+    framed_from_outside,
     holds,
     is_aside,
     is_glue,
     jaccard,
     overlap,
     quotes_as_saying,
+    said_within,
     token_range,
     trim,
 )
@@ -133,7 +135,7 @@ def merge(text: str, tagged: Sequence[Draft], rules: Sequence[Draft]) -> list[Dr
     out += [
         r
         for r in rules
-        if not any(jaccard(r.content, d.content) >= _SAME_MATCH and not _nested(text, d, r) for d in out)
+        if not any(jaccard(r.content, d.content) >= _SAME_MATCH and not _nested(text, d, r, inner) for d in out)
     ]
     return sorted(out, key=lambda d: d.content)
 
@@ -167,9 +169,15 @@ def _stop_before(text: str, drafts: Sequence[Draft], framed: Sequence[Range]) ->
     return out
 
 
-def _nested(text: str, one: Draft, other: Draft) -> bool:
-    """Whether either report quotes the other "as saying": then both stay, however alike their contents."""
-    return quotes_as_saying(text, one, other) or quotes_as_saying(text, other, one)
+def _nested(text: str, tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:
+    """Whether one report holds the other, so that both stay however alike their contents: quoted "as
+    saying", or a subject's report inside the other's content that is short beside it ("The Herald
+    reported that | police said | the suspect had fled"), seen as nested by the rules themselves when the
+    rule draft is the inner one (see ``_clashes``)."""
+    if quotes_as_saying(text, tagged, rule) or quotes_as_saying(text, rule, tagged):
+        return True
+    rule_inside = any(r is rule for r in inner) and said_within(text, tagged, rule)
+    return rule_inside or (framed_from_outside(text, rule, tagged) and said_within(text, rule, tagged))
 
 
 def _clashes(tagged: Draft, rule: Draft, inner: Sequence[Draft]) -> bool:

@@ -28,6 +28,9 @@ _NO_STOP_RE: Final = re.compile(
 )
 _ASIDE_WORDS: Final = 3
 _AS_SAYING_RE: Final = re.compile(r"\bas\s+$")
+_PAUSE_RE: Final = re.compile(r"[,;:()—–]")
+# A few words, then the sentence's end: what may follow a frame that closes its sentence.
+_CLOSES_SENTENCE_RE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*[.!?](?:\s|$)")
 _NEW_CLAUSE_RE: Final = re.compile(r"\s*(?:and|but|or|while|whereas|although|though|as|adding|saying)\b", re.I)
 
 
@@ -131,6 +134,30 @@ def quotes_as_saying(text: str, outer: Draft, inner: Draft) -> bool:
         return False
     passive = outer.cue is not None and source[1] <= outer.cue[0]
     return holds(outer, inner) and (passive or outer.content[0] <= source[0] < outer.content[1])
+
+
+def said_within(text: str, outer: Draft, inner: Draft) -> bool:
+    """Whether the inner report, its subject and cue side by side ("police said", "officials also said"),
+    lies whole inside the outer content."""
+    source, cue = inner.source, inner.cue
+    if source is None or cue is None:
+        return False
+    (start, end), gap = outer.content, text[source[1] : cue[0]]
+    inside = start <= source[0] and cue[1] <= end and start <= inner.content[0] and inner.content[1] <= end
+    return inside and len(gap.split()) <= 1 and not _PAUSE_RE.search(gap)
+
+
+def framed_from_outside(text: str, outer: Draft, inner: Draft) -> bool:
+    """Whether the outer cue frames the inner report from outside its words: before them ("The Herald
+    reported that police said ..."), as "according to" anywhere, or closing the sentence after a report
+    whose cue comes first ("Officials said the talks had stalled, the Guardian reported on Monday.")."""
+    cue = outer.cue
+    if cue is None or inner.cue is None:
+        return False
+    if text[slice(*cue)].lower().startswith("according") or cue[1] <= min(inner.extent()[0], inner.content[0]):
+        return True
+    closing = outer.content[1] <= cue[0] and _CLOSES_SENTENCE_RE.match(text, cue[1]) is not None
+    return closing and inner.cue[1] <= inner.content[0]
 
 
 def holds(outer: Draft, inner: Draft) -> bool:

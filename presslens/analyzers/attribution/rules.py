@@ -18,6 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from .draft import Draft, Range, overlap, token_range, trim
+from .frames import closing_frame, ends_sentence, set_off
 from .headlines import headline_verdicts
 from .lexicon import (
     ADDRESSING,
@@ -28,7 +29,6 @@ from .lexicon import (
     OBJECT_PREDICATE,
     PHRASAL,
     QUOTING,
-    REPORTING,
     SPEECH,
     words,
 )
@@ -89,7 +89,7 @@ def cue_verbs(doc: Doc) -> np.ndarray:
 
 
 def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Draft | None:
-    if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS or _imperative(verb):
+    if verb.pos_ != "VERB" or verb.lemma_ not in CUE_LEMMAS or _imperative(verb) or _that_said(verb):
         return None
     found = _content(doc, text, verb, speech)
     if found is None:
@@ -109,6 +109,15 @@ def _verb_draft(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> Dr
     )
 
 
+def _that_said(verb: Token) -> bool:
+    """ "That said, ...", "This said, ...": a turn in the outlet's own argument, not a report; spaCy's small
+    model often hangs the sentence's own report on it as its clause."""
+    if verb.i == 0 or verb.i + 1 == len(verb.doc):
+        return False
+    opener, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    return bool(opener.is_sent_start) and opener.lower_ in ("that", "this") and after.text == ","
+
+
 def _imperative(verb: Token) -> bool:
     """ "Note that ...", "Consider this": an order to the reader reports nobody's words."""
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and subject_of(verb) is None
@@ -125,7 +134,9 @@ def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
 def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
     """The content range and the index of the cue's last token (a particle or preposition may join it)."""
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _reframed(verb, c)] or _in_document(verb)
+    clauses = [
+        c for c in verb.children if c.dep_ == "ccomp" and not _reframed(verb, c) and not closing_frame(doc, c)
+    ] or _in_document(verb)
     if clauses:
         return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb) or _quoted_by(doc, verb)
@@ -137,11 +148,13 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
     infinitive = _infinitive(doc, verb)
     if infinitive is not None:
         return infinitive, last
+    parenthetical = set_off(doc, verb)
+    if parenthetical is not None and ends_sentence(verb):
+        return parenthetical, last
     if verb.lemma_ in SPEECH and verb.lemma_ not in COGNITION:
         quote = _sentence_quote(verb, speech)
         if quote is not None:
             return (quote.start, quote.end), last
-    parenthetical = _parenthetical(doc, verb)
     return None if parenthetical is None else (parenthetical, last)
 
 
@@ -235,28 +248,6 @@ def _as_clause(doc: Doc, verb: Token) -> Range | None:
         return None
     inner = {t.i for t in verb.subtree}
     rest = [t.i for t in verb.head.subtree if t.i not in inner and not t.is_punct]
-    return token_range(doc, min(rest), max(rest)) if rest else None
-
-
-def _parenthetical(doc: Doc, verb: Token) -> Range | None:
-    """ "The move, Carr explained, was years in the making": a cue set off by a comma inside or after the
-    clause it reports, which spaCy hangs on that clause (parataxis), sometimes with the clause's fronted
-    adverbial ("Unless it rains, farmers warn, ..."). The content is the sentence those words make, less
-    the cue and its subject, and less what comes before the clause's subject when the cue follows that
-    subject ("As talks stall, it is his job, he said, to ...": PolNeAR leaves the as-clause out). The cue
-    needs a subject after a comma and no object or clause of its own, bar whom it addresses; a quote in
-    its sentence is content enough (tried first)."""
-    if verb.dep_ != "parataxis" or verb.head.pos_ not in ("VERB", "AUX") or verb.lemma_ not in REPORTING:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
-    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.lemma_ not in ADDRESSING
-    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != "," or objects:
-        return None
-    cue_words = range(subject.left_edge.i, verb.right_edge.i + 1)
-    rest = [t.i for t in verb.head.subtree if t.i not in cue_words and not t.is_punct]
-    own = subject_of(verb.head)
-    if own is not None and own.i < subject.i:
-        rest = [i for i in rest if i >= own.left_edge.i]
     return token_range(doc, min(rest), max(rest)) if rest else None
 
 
