@@ -33,6 +33,7 @@ LOPEZ: EntitySpec = ("e1", "Maria Lopez", "PERSON", ("Maria Lopez", "Lopez"), ()
 SMITH: EntitySpec = ("e2", "John Smith", "PERSON", ("John Smith", "Smith"), ())
 RUIZ: EntitySpec = ("e3", "Ana Ruiz", "PERSON", ("Ana Ruiz",), ())
 UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), ())
+DIAZ: EntitySpec = ("e5", "Carlos Diaz", "PERSON", ("Carlos Diaz", "Diaz"), ())
 
 
 @pytest.mark.parametrize(
@@ -511,6 +512,30 @@ UNION: EntitySpec = ("e4", "Dockworkers Union", "ORG", ("Dockworkers Union",), (
             [("e4", "Labour", "ORG", ("Labour",), ())],
             "Local teachers (and many Labour elected officials)",
             ("Local teachers (and many Labour elected officials)", None),
+        ),
+        # a description opening the sentence before the name names that person later (a regression: "The
+        # admiral" stayed unresolved)
+        (
+            "A retired admiral, Maria Lopez said the plan was sound. The admiral also said she would testify.",
+            [("e1", "Maria Lopez", "PERSON", ("Maria Lopez",), ("A retired admiral",))],
+            "The admiral",
+            ("Maria Lopez", "e1"),
+        ),
+        # someone else's deputy is not the one called "her deputy", nor whoever was named last (a regression:
+        # "Diaz's deputy" was Ruiz's deputy, Tom Berg)
+        (
+            "Ana Ruiz and her deputy, John Smith, toured the port. Carlos Diaz stayed home. Diaz's deputy said"
+            " the strike would go on.",
+            [RUIZ, ("e2", "John Smith", "PERSON", ("John Smith",), ("her deputy",)), DIAZ],
+            "Diaz's deputy",
+            ("Diaz's deputy", None),
+        ),
+        # ... while a label that names no owner still fits ("The chief, Paul Manafort" is Trump's campaign chief)
+        (
+            "The chief, John Smith, spoke first. Carlos Diaz's campaign chief said the rally would go ahead.",
+            [("e2", "John Smith", "PERSON", ("John Smith",), ("The chief",)), DIAZ],
+            "Carlos Diaz's campaign chief",
+            ("John Smith", "e2"),
         ),
     ],
 )

@@ -2,10 +2,9 @@
 
 Mentions come from spaCy's named entities; a surname or first-name mention ("Lopez") joins the full name
 ("Maria Lopez") it shortens, and an organisation's short form ("the Tribune") joins its long form. A
-descriptor is how the text labels an entity: appositions ("Lopez, the retired general"), pre-modifiers
-("opposition leader Jan Novak"), predicate nominals ("Novak is a self-styled reformer") and object
-complements ("she called Novak a traitor"). Whose voice a label is in is settled once attributions are known
-(``assign_voices``): a label inside someone's reported words is theirs, not the outlet's.
+descriptor is how the text labels an entity ("Lopez, the retired general": see ``descriptors``). Whose
+voice a label is in is settled once attributions are known (``assign_voices``): a label inside someone's
+reported words is theirs, not the outlet's.
 """
 
 from __future__ import annotations
@@ -20,12 +19,9 @@ from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._labels import NAME_TYPES
 from .._parsed import Parsed
 from .attribution.quotes import find_quotes
+from .descriptors import descriptor_spans, fronted_noun
 from .names import TITLES, first_name_gender
 
-# A word inside one of these names is part of a name, never a label; a nationality ("Spanish") or a word
-# spaCy's small model takes for a date ("a Spanish daily") can be.
-_NAMING = NAME_TYPES - {"NORP"}
-_LABELLING_VERBS = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _TRIM = " \t\n,;:.\"'“”‘’()"
 _ARTICLES = frozenset({"the", "a", "an"})
 _DASHES = frozenset({"-", "--", "–", "—"})
@@ -250,68 +246,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _subtree_chars(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    return left.idx, right.idx + len(right.text)
-
-
-def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
-    """Words before the name in its noun phrase that say what the entity is ("retired general")."""
-    first = mention[0]
-    start = first.i
-    while start > 0:
-        prev = first.doc[start - 1]
-        modifies = prev.i < prev.head.i < mention.end and prev.dep_ in {
-            "compound",
-            "amod",
-            "nmod",
-            "npadvmod",
-            "punct",
-            "advmod",
-        }
-        if not modifies or prev.ent_type_ in _NAMING:
-            break
-        start -= 1
-    words = first.doc[start : first.i]
-    if not any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES for t in words):
-        return None
-    return words[0].idx, first.idx
-
-
-def _apposed_to(head: Token) -> Token | None:
-    """The common noun a name is in apposition to, looking through "of <place>" ("the guardian of Port
-    Elsa, councillor Dana Okafor" labels Okafor, not Port Elsa)."""
-    target = head.head
-    if target.ent_type_ in _NAMING and target.dep_ == "pobj" and target.head.dep_ == "prep":
-        target = target.head.head
-    return target if target.pos_ == "NOUN" and target.ent_type_ not in _NAMING else None
-
-
-def _descriptor_spans(mention: SpacySpan) -> list[tuple[int, int]]:
-    head = mention.root
-    found = [
-        _subtree_chars(child)
-        for child in head.children
-        if child.dep_ == "appos"
-        and child.ent_type_ not in _NAMING
-        and child.pos_ != "NUM"
-        and not (mention.start <= child.i < mention.end)
-    ]
-    if head.dep_ == "appos" and (noun := _apposed_to(head)) is not None:
-        found.append((noun.left_edge.idx, head.left_edge.idx))
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        found += [_subtree_chars(c) for c in head.head.children if c.dep_ in {"attr", "acomp"} and c.pos_ == "NOUN"]
-    if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _LABELLING_VERBS:
-        verb = head.head
-        found += [_subtree_chars(c) for c in verb.children if c.dep_ in {"oprd", "attr"}]
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-            found += [_subtree_chars(p) for p in prep.children if p.dep_ == "pobj"]
-    pre = _premodifier(mention)
-    if pre:
-        found.append(pre)
-    return found
-
-
 def _bare_surnames(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]:
     """Surname mentions the statistical NER missed ("Later Lopez spoke") or took for a thing ("Mendes, 52,"
     as a PRODUCT): a capitalised token equal to the last word of a full PERSON name found elsewhere in the
@@ -379,7 +313,8 @@ def _surnames_read_as_places(mentions: list[SpacySpan]) -> list[SpacySpan]:
 def _people_read_as_things(mentions: list[SpacySpan]) -> list[SpacySpan]:
     """A person spaCy's small model took for an organisation or a place ("its director, Ines Marlow",
     tagged ORG): two or three capitalised words opening with a listed given name, set beside a title or
-    role word ("director", "Mayor") as names of people are and names of firms ("Morgan Stanley") are not."""
+    role word ("director", "Mayor"; "A retired admiral, Marta Vidal said") as names of people are and
+    names of firms ("Morgan Stanley") are not."""
     out = []
     for mention in mentions:
         words = [t for t in mention if not t.is_punct]
@@ -390,7 +325,10 @@ def _people_read_as_things(mentions: list[SpacySpan]) -> list[SpacySpan]:
         root, before = mention.root, mention.doc[mention.start - 1] if mention.start else None
         titled = before is not None and before.lower_.rstrip(".") in TITLES
         apposed = root.dep_ == "appos" and root.head.lemma_.lower() in TITLES
-        out.append(SpacySpan(mention.doc, mention.start, mention.end, label="PERSON") if titled or apposed else mention)
+        fronted = fronted_noun(mention)
+        described = fronted is not None and fronted.lemma_.lower() in TITLES
+        person = titled or apposed or described
+        out.append(SpacySpan(mention.doc, mention.start, mention.end, label="PERSON") if person else mention)
     return out
 
 
@@ -408,7 +346,7 @@ def find_entities(parsed: Parsed) -> tuple[Entity, ...]:
             _narrated(_outside_headlines(text, cluster.names), quoted),
             key=lambda m: (len(_words(m)), not m.text.isupper(), -m.start),
         )
-        spans = sorted({t for m in cluster.names for s in _descriptor_spans(m) if (t := _trimmed(text, *s))})
+        spans = sorted({t for m in cluster.names for s in descriptor_spans(m) if (t := _trimmed(text, *s))})
         entities.append(
             Entity(
                 id=f"e{n}",

@@ -104,7 +104,7 @@ def resolve(
         return Speaker(name=several or span.text) if word in _QUANTIFIERS or several else None
     definite = is_definite(head)
     described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
-    if described is None and definite and head.lemma_.lower() in ROLES:
+    if described is None and definite and head.lemma_.lower() in ROLES and _owner(head) is None:
         described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
@@ -238,6 +238,7 @@ _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
 _QUALIFIERS: Final = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _WHERE: Final = words("in at near from outside inside across around throughout")
 _DEFINITE: Final = words("the this that these those")
+_OWNER_RE: Final = re.compile(r"^(his|her|its|their)\b|(\w+)['’]s\b", re.IGNORECASE)
 
 
 def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | None:
@@ -461,19 +462,31 @@ def _head_word(label: str) -> str:
     return next((w for w in reversed(words) if w), "")
 
 
+def _owner(head: Token) -> str | None:
+    """The name a description is owned by ("Diaz's deputy"): someone else's deputy is not the one the
+    text called "her deputy" nor whoever was named last."""
+    return next((c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
+def _owned(label: str) -> str | None:
+    """Whose a label says its holder is: "her deputy" -> "her", "Ruiz's deputy" -> "ruiz"."""
+    found = _OWNER_RE.search(label)
+    return None if found is None else (found.group(1) or found.group(2)).lower()
+
+
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """A definite description ("the retired general"): the entity labelled with the same head noun, or
     one of its kind ("the newspaper" for "a Spanish daily"), preferring the nearest label before the
     mention, then the first one after it."""
     if head.pos_ != "NOUN":
         return None
-    nouns = _kin(head.lemma_.lower())
+    nouns, owner = _kin(head.lemma_.lower()), _owner(head)
     before: tuple[int, Entity] | None = None
     after: tuple[int, Entity] | None = None
     for entity in entities:
         for desc in entity.descriptors:
             said = _head_word(desc.text)
-            if not nouns & {said, said.removesuffix("s")}:
+            if not nouns & {said, said.removesuffix("s")} or (owner and _owned(desc.text) not in (None, owner)):
                 continue
             if overlap(source, (desc.start, desc.end)):
                 return entity
