@@ -216,6 +216,28 @@ def test_short_first_piece_of_a_split_quote_keeps_its_cue(nlp: Language, text: s
     )
 
 
+def test_quotes_each_framed_after_stay_their_speakers(nlp: Language) -> None:
+    """Regression: a quote whose opening mark was dropped took the report before it into its content (the
+    tagger, seeing no mark, ran back over it), and the next quote, which the parse hung on the first
+    quote's verb, joined it: "the protesters" said all three."""
+    text = (
+        'The harbour master told reporters that the cranes were unsafe. We will not stop," the protesters'
+        ' chanted. "Power to the people!" the group shouted.'
+    )
+    roles = {
+        "CONTENT": ['that the cranes were unsafe. We will not stop,"', '"Power to the people!"'],
+        "CUE": ["told", "chanted", "shouted"],
+        "SOURCE": ["The harbour master", "the protesters", "the group"],
+    }
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    found = attribute(doc, link(doc, text, decode(doc, text, offsets, probs)), ())  # type: ignore[arg-type]
+    assert [(a.content.text, a.cue and a.cue.text, a.source and a.source.text) for a in found] == [
+        ("that the cranes were unsafe", "told", "The harbour master"),
+        ('We will not stop,"', "chanted", "the protesters"),
+        ('"Power to the people!"', "shouted", "the group"),
+    ]
+
+
 def test_short_quote_the_tagger_attributes_takes_its_marks(nlp: Language) -> None:
     """Regression: a quote under four words is no speech by its marks alone (a scare quote looks the same),
     so a tagger content inside it kept its edges without the marks; a linked cue outside makes it speech."""

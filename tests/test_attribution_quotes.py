@@ -24,6 +24,11 @@ from presslens.analyzers.attribution.quotes import find_quotes, is_speech
         # ... but not before a sentence that frames words: a quote never holds its own "said" (a
         # regression: the union's unquoted first sentence, "said" and all, read as one quote, so no report)
         ("We will not pay, said the union in a statement. Not now, not ever.”", ["Not now, not ever.”"]),
+        # ... nor before a report of its own ("told reporters that ...")
+        (
+            "The harbour master told reporters that the cranes were unsafe. We will not stop,” they chanted.",
+            ["We will not stop,”"],
+        ),
         # an opener while a quote is open closes the first one where the second begins
         ("“First part. “Second part,” she said.", ["“First part.", "“Second part,”"]),
         # a quote continued over a paragraph break opens again without closing the first paragraph

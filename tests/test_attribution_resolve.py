@@ -530,6 +530,13 @@ DIAZ: EntitySpec = ("e5", "Carlos Diaz", "PERSON", ("Carlos Diaz", "Diaz"), ())
             "Diaz's deputy",
             ("Diaz's deputy", None),
         ),
+        # an age given in an apposition names the person "the 54-year-old" is
+        (
+            "Senator John Smith, 54, met Maria Lopez. The 54-year-old said the vote was rigged.",
+            [SMITH, LOPEZ],
+            "The 54-year-old",
+            ("John Smith", "e2"),
+        ),
         # ... while a label that names no owner still fits ("The chief, Paul Manafort" is Trump's campaign chief)
         (
             "The chief, John Smith, spoke first. Carlos Diaz's campaign chief said the rally would go ahead.",

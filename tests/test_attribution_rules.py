@@ -35,6 +35,8 @@ def _row(a: Attribution) -> tuple[str, str, str | None, str | None]:
             '"We will not back down," Maria Lopez said on Monday.',
             ("direct", '"We will not back down,"', "said", "Maria Lopez"),
         ),
+        # direct, a verb of saying aloud (a regression: the rules knew no "chant" or "shout")
+        ('"Not this year!" the dockworkers chanted.', ("direct", '"Not this year!"', "chanted", "the dockworkers")),
         # direct, cue before the quote, curly marks
         (
             "Lopez said: “We lost the vote and we will fight again.”",

@@ -37,6 +37,8 @@ def entity(parse, text: str, name: str):  # type: ignore[no-untyped-def]
             "Victor Hale",
             ["A veteran of three wars who now runs a charity"],
         ),
+        # an age before the name labels it whole
+        ("61-year-old Victor Hale spoke on Monday.", "Victor Hale", ["61-year-old"]),
         # ... but not a time or a place opening it
         ("Last week, Victor Hale spoke on Monday.", "Victor Hale", []),
         ("In a statement, Victor Hale spoke on Monday.", "Victor Hale", []),

@@ -38,6 +38,7 @@ def _premodifier(mention: SpacySpan) -> tuple[int, int] | None:
             "amod",
             "nmod",
             "npadvmod",
+            "nummod",
             "punct",
             "advmod",
         }

@@ -251,6 +251,21 @@ def snap(text: str, draft: Draft, speech: Sequence[Quote]) -> Draft:
     return replace(draft, content=(start, end))
 
 
+def from_dropped_mark(text: str, draft: Draft, speech: Sequence[Quote]) -> Draft:
+    """A content that runs into a quote whose opening mark was dropped stops at the quote's start: the
+    tagger, seeing no mark, runs one report into the next ("... told reporters that the cranes were
+    unsafe. We will not stop," the protesters chanted."), where the quote finder kept them apart. The
+    content keeps the side its cue is on: the words before the quote when the cue comes first, the quote
+    when it is framed after."""
+    start, end = draft.content
+    quote = next((q for q in speech if start < q.start < end and not q.open_width), None)
+    if quote is None or draft.cue is None or has_mark(text[start : quote.start]):
+        return draft  # marks before it: a quote nested in a longer one ('"... what he calls "hell" than ..."')
+    if draft.cue[0] >= quote.end:
+        return replace(draft, content=(quote.start, end))
+    return replace(draft, content=trim(text, (start, quote.start))) if draft.cue[1] <= start else draft
+
+
 def _frame_or_quote_in(draft: Draft, speech: Sequence[Quote], start: int, end: int) -> bool:
     """Whether the draft's cue or source, or another quote, lies in text[start:end]."""
     return any(start <= at < end for at in [*(r[0] for r in frames(draft)), *(q.start for q in speech)])
@@ -293,6 +308,7 @@ def _aside(text: str, draft: Draft) -> bool:
 
 def combine(tagged: Sequence[Draft], rules: Sequence[Draft], text: str, speech: Sequence[Quote]) -> list[Draft]:
     """The final drafts in content order, quotes whole, one draft per content."""
+    tagged = [from_dropped_mark(text, d, speech) for d in tagged]
     drafts = join_shared_cues(text, [snap(text, d, speech) for d in merge(text, tagged, rules)])
     trimmed = [
         replace(d, content=_without_loose_end(text, without_cue(text, d)))

@@ -84,7 +84,10 @@ DOCUMENTS: Final = words(
 # Verbs that send a document out: "issued a statement saying" is cued from "issued".
 SENDING: Final = words("issue send release publish post write email e-mail put circulate distribute draft")
 # Every verb that can be a cue in the rules: one of reporting, one that frames its object, a phrasal one.
-CUE_LEMMAS: Final = REPORTING | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
+# Verbs of saying aloud, cues for the rules ('"Not this year!" the crowd chanted'). Kept out of SPEECH,
+# whose words the attribution gate weighs as it learned them.
+LOUD: Final = words("exclaim shout yell scream whisper mutter chant")
+CUE_LEMMAS: Final = REPORTING | LOUD | frozenset(OBJECT_PREDICATE) | frozenset(PHRASAL)
 # People a text may call by what they are, not by name, and then by "he" or "she" (never "it").
 PEOPLE_NOUNS: Final = words(
     """person man woman teacher resident protester witness worker nurse doctor farmer driver student

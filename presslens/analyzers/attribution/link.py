@@ -73,7 +73,23 @@ def _splits(text: str, first: Range, second: Range, cues: Sequence[Range], sourc
         return True
     cues_between = [c for c in cues if gap[0] <= c[0] and c[1] <= gap[1]]
     framed = bool(cues_between) or any(gap[0] <= s[0] and s[1] <= gap[1] for s in sources)
-    return _quoted_gap(text, *gap) and framed and len(cues_between) <= 1 and is_glue(text, [*cues, *sources], *gap)
+    joins = _quoted_gap(text, *gap) and framed and len(cues_between) <= 1 and is_glue(text, [*cues, *sources], *gap)
+    return joins and _own_frame(text, second, cues, sources) is None
+
+
+def _own_frame(text: str, piece: Range, cues: Sequence[Range], sources: Sequence[Range]) -> Range | None:
+    """The cue of a frame right after a quoted piece ('"B!" the group shouted'), with at most its source
+    between: the piece is that speaker's, not the rest of a quote before it, whatever the parse joins."""
+    before = text[max(0, piece[0] - 3) : piece[0]].rstrip(" \t\xa0")
+    if text[piece[0]] not in MARKS or text[piece[1] - 1] not in MARKS or before[-1:] not in ("", *".!?:\n", *MARKS):
+        return None  # a quote opening its sentence, not one the sentence's words lead into
+    if text[: piece[1] - 1].rstrip()[-1:] in (".", ":", ";"):
+        return None  # a quote closing its sentence: what follows is the next one
+    after = next((c for c in cues if c[0] >= piece[1]), None)
+    if after is None or "\n" in text[piece[1] : after[0]] or not is_glue(text, sources, piece[1], after[0]):
+        return None
+    named = any(piece[1] <= s[0] and s[1] <= after[0] for s in sources)
+    return after if named or not text[piece[1] : after[0]].strip(" ,") else None
 
 
 def _second_frame(doc: Doc, verb: Token, content: Range, nearer: Sequence[Range]) -> Range | None:
@@ -106,9 +122,12 @@ def _within(spans: Sequence[Range], lo: int, hi: int) -> Sequence[Range]:
     return spans[bisect_right(spans, lo, key=lambda s: s[1]) : bisect_left(spans, hi, key=lambda s: s[0])]
 
 
-def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: Sequence[Range]) -> Range | None:
-    """The tagged cue that split a joined quote ("A," he said. "B."); else a tagged cue that governs the
-    content in the parse; else the nearest tagged cue outside it in its paragraph. (Taking the word that
+def pick_cue(
+    doc: Doc, text: str, content: Range, cues: Sequence[Range], sources: Sequence[Range], gaps: Sequence[Range]
+) -> Range | None:
+    """The tagged cue that split a joined quote ("A," he said. "B."); else the cue of the frame right after
+    a quote ('"B!" the group shouted'); else a tagged cue that governs the content in the parse; else the
+    nearest tagged cue outside it in its paragraph. (Taking the word that
     governs the content in the parse when no tagged cue does was right a third of the time with this
     tagger: dropping it gained 0.006 cue-F1 and source-F1 on held-out train.)"""
     # A word's dependents never leave its sentence, so only cues in the content's sentences can govern it.
@@ -119,6 +138,9 @@ def pick_cue(doc: Doc, text: str, content: Range, cues: Sequence[Range], gaps: S
     splitting = [c for c in cues if overlap(c, content) and _free(c, content, gaps)]
     if splitting:
         return splitting[0]
+    framing = _own_frame(text, content, cues, sources)
+    if framing is not None:
+        return framing
     outside = [c for c in cues if not overlap(c, content)]
     ordered = sorted((c for c in outside if overlap(c, sentences)), key=lambda c: _gap(c, content))
     for cue in ordered:
@@ -214,7 +236,7 @@ def link(doc: Doc, text: str, tagged: Tagged) -> list[Draft]:
     for joined, score in join_split(text, contents, spans["CUE"], spans["SOURCE"]):
         content = _closed(doc, joined)
         gaps = gaps_between([p for p in spans["CONTENT"] if content[0] <= p[0] and p[1] <= content[1]])
-        cue = pick_cue(doc, text, content, spans["CUE"], gaps)
+        cue = pick_cue(doc, text, content, spans["CUE"], spans["SOURCE"], gaps)
         source = pick_source(doc, text, cue, content, spans["SOURCE"], gaps)
         head = _head(doc, cue) if cue else None
         if head is not None and _speaks(doc, head, content):

@@ -15,6 +15,11 @@ from .quotes import MARKS, Quote
 
 _CUE_TAIL: Final = 200  # characters of a cue's sentence that may stand between two quoted pieces
 _COLON_RE: Final = re.compile(r"[ \t]*:[ \t\xa0]*(?:\r?\n[ \t\xa0]*){0,2}")
+# A speaker and a verb of saying right after a quote, in its sentence: the quote's own frame.
+_FRAMED_AFTER_RE: Final = re.compile(
+    r"[ \t\xa0]*(?:[\w.'’-]+[ \t\xa0]+){1,5}?(?:said|says|added|adds|told|asked|replied|declared|insisted|wrote"
+    r"|shouted|chanted|yelled|screamed|whispered|muttered|exclaimed)\b"
+)
 
 
 def frames(draft: Draft) -> list[Range]:
@@ -40,7 +45,7 @@ def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> 
         if opener is not None and all(_within(d, quote) for d in held):
             out[opener] = replace(out[opener], content=(out[opener].content[0], quote.end))
             continue
-        if held and not (len(held) == 1 and _cued_later(text, held[0], quote)):
+        if (held and not (len(held) == 1 and _cued_later(text, held[0], quote))) or _framed_after(text, quote):
             continue
         rest = [d for d in out if d not in held]
         prev = max(
@@ -61,6 +66,14 @@ def continue_quotes(text: str, drafts: list[Draft], speech: Sequence[Quote]) -> 
         if nxt is not None and text[out[nxt].content[0]] in MARKS and is_glue(text, [], quote.end, out[nxt].content[0]):
             out[nxt] = replace(out[nxt], content=(quote.start, out[nxt].content[1]))
     return out
+
+
+def _framed_after(text: str, quote: Quote) -> bool:
+    """Whether a frame of its own follows the quote ('"Power to the people!" the group shouted'): the quote
+    is that speaker's, whatever draft came before it. After a full stop inside the closing mark a new
+    sentence begins ('"... campaign." Ohio Gov. John Kasich said')."""
+    closes = closes_sentence(text, quote) and text[quote.inner[1] - 1 : quote.inner[1]] == "."
+    return not closes and _FRAMED_AFTER_RE.match(text, quote.end) is not None
 
 
 def _colon_opens(text: str, draft: Draft, quote_start: int) -> bool:

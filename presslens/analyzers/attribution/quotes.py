@@ -29,9 +29,12 @@ _STRIP: Final = " \t\r\n\xa0'`\"“”„«»‘’"
 _UTTERED_RE: Final = re.compile("[,!?#@]")
 _LEFT_OPEN: Final = _SPACE | frozenset("([{—–-/")
 # ", said the union in a statement. ", ", she added. ": a sentence that frames the words before it.
+_FRAME_VERBS: Final = r"(?:said|says|added|adds|told|tells|wrote|writes|insisted|explained)"
+# A sentence that frames words: a closing frame (", said the union.") or a report of its own ("The harbour
+# master told reporters that the cranes were unsafe.").
 _FRAME_RE: Final = re.compile(
-    r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|added|adds|told|tells|wrote|writes|insisted|explained)\b"
-    r"[^.!?\n\"“”]{0,80}[.!?]\s+"
+    rf",\s+(?:[\w.'’-]+\s+){{0,6}}?{_FRAME_VERBS}\b[^.!?\n\"“”]{{0,80}}[.!?]\s+"
+    rf"|\b{_FRAME_VERBS}\b[^.!?\n\"“”]{{0,80}}?\bthat\b[^.!?\n\"“”]*[.!?]\s+"
 )
 
 

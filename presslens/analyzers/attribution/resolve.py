@@ -9,21 +9,20 @@ itself when it names someone, and nothing when it is a pronoun we could not plac
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
 from ..._contract import Entity, Speaker
 from ..names import TITLES, first_name_gender
+from .described import described_as, owner
 from .draft import Range, mentioned, overlap
 from .groups import SUBJECT_REACH, distributed, group, thing
 from .lexicon import (
     ABBREVIATED_TITLES,
-    COMPANIES,
     CUE_LEMMAS,
     FEMALE_WORDS,
-    KINDS,
     MALE_WORDS,
     OFFICES,
     RELATIVES,
@@ -38,9 +37,6 @@ _NEUTER: Final = words("it its itself")
 _SOMEONE: Final = "someone"  # a person of either gender: what a role noun agrees with
 _QUANTIFIERS: Final = words("some many most others several few both all")
 _WORD_REACH: Final = 30
-_BEFORE_COMPLEMENT_RE: Final = re.compile(
-    r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
-)
 _WORD_BEFORE_RE: Final = re.compile(r"(?<![\w.])([A-Za-z]+)\.?\s+$")
 _PERSON_TYPES: Final = frozenset({"PERSON"})
 # Nouns that name a person by role: "the former secretary of state", "the billionaire real estate mogul";
@@ -103,8 +99,8 @@ def resolve(
         )
         return Speaker(name=several or span.text) if word in _QUANTIFIERS or several else None
     definite = is_definite(head)
-    described = (_described(head, source, entities) or _named_kind(head, source, entities)) if definite else None
-    if described is None and definite and head.lemma_.lower() in ROLES and _owner(head) is None:
+    described = described_as(text, span, source, entities) if definite else None
+    if described is None and definite and head.lemma_.lower() in ROLES and owner(head) is None:
         described = _role_holder(doc, text, span, source, entities, exclude)
     if described is not None:
         return Speaker(name=described.name, entity=described.id)
@@ -238,7 +234,6 @@ _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
 _QUALIFIERS: Final = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _WHERE: Final = words("in at near from outside inside across around throughout")
 _DEFINITE: Final = words("the this that these those")
-_OWNER_RE: Final = re.compile(r"^(his|her|its|their)\b|(\w+)['’]s\b", re.IGNORECASE)
 
 
 def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | None:
@@ -423,76 +418,3 @@ def _subject_rank(doc: Doc, start: int, end: int) -> int:
     while verb.dep_ == "conj":
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
-
-
-def _kin(noun: str) -> frozenset[str]:
-    return next((nouns for nouns, _ in KINDS if noun in nouns), frozenset({noun}))
-
-
-def _named_kind(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
-    """ "The paper" after "the Harbour Gazette": the organisation named last before the mention whose
-    name says it is of the noun's kind; "the company" or "the firm" the organisation named last within
-    ``SUBJECT_REACH`` characters when no name says so."""
-    marks = next((names for nouns, names in KINDS if head.lemma_.lower() in nouns), None)
-    if head.pos_ != "NOUN" or marks is None:
-        return None
-    named = _latest_org(entities, source[0], lambda e: bool(marks & {w.lower() for w in e.name.split()}))
-    if named is not None or head.lemma_.lower() not in COMPANIES:
-        return None if named is None else named[1]
-    # "Meridian Logistics said ... the firm added": a company's name need not say it is one
-    latest = _latest_org(entities, source[0], lambda e: True)
-    return None if latest is None or source[0] - latest[0] > SUBJECT_REACH else latest[1]
-
-
-def _latest_org(entities: Sequence[Entity], at: int, fits: Callable[[Entity], bool]) -> tuple[int, Entity] | None:
-    """The organisation mentioned last before ``at`` among those that fit, with where that mention starts."""
-    before = [(max(starts), e) for e in entities if e.type == "ORG" and fits(e) and (starts := _starts(e, at))]
-    return max(before, key=lambda b: b[0], default=None)
-
-
-def _starts(entity: Entity, at: int) -> list[int]:
-    return [m.start for m in entity.mentions if m.end <= at]
-
-
-def _head_word(label: str) -> str:
-    """The noun a label is about: its last word before a preposition, a relative word or a comma ("a big
-    donor to the Harbour Foundation" is a donor, not a foundation; "the former secretary of state" a
-    secretary)."""
-    words = [w.strip(".,'’\"“”").lower() for w in _BEFORE_COMPLEMENT_RE.split(label, maxsplit=1)[0].split()]
-    return next((w for w in reversed(words) if w), "")
-
-
-def _owner(head: Token) -> str | None:
-    """The name a description is owned by ("Diaz's deputy"): someone else's deputy is not the one the
-    text called "her deputy" nor whoever was named last."""
-    return next((c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-
-
-def _owned(label: str) -> str | None:
-    """Whose a label says its holder is: "her deputy" -> "her", "Ruiz's deputy" -> "ruiz"."""
-    found = _OWNER_RE.search(label)
-    return None if found is None else (found.group(1) or found.group(2)).lower()
-
-
-def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
-    """A definite description ("the retired general"): the entity labelled with the same head noun, or
-    one of its kind ("the newspaper" for "a Spanish daily"), preferring the nearest label before the
-    mention, then the first one after it."""
-    if head.pos_ != "NOUN":
-        return None
-    nouns, owner = _kin(head.lemma_.lower()), _owner(head)
-    before: tuple[int, Entity] | None = None
-    after: tuple[int, Entity] | None = None
-    for entity in entities:
-        for desc in entity.descriptors:
-            said = _head_word(desc.text)
-            if not nouns & {said, said.removesuffix("s")} or (owner and _owned(desc.text) not in (None, owner)):
-                continue
-            if overlap(source, (desc.start, desc.end)):
-                return entity
-            if desc.start < source[0] and (before is None or desc.start > before[0]):
-                before = (desc.start, entity)
-            elif desc.start >= source[1] and (after is None or desc.start < after[0]):
-                after = (desc.start, entity)
-    chosen = before or after
-    return None if chosen is None else chosen[1]

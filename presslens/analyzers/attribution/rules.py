@@ -26,6 +26,7 @@ from .lexicon import (
     CUE_LEMMAS,
     DOCUMENTS,
     INFINITIVE,
+    LOUD,
     OBJECT_PREDICATE,
     PHRASAL,
     QUOTING,
@@ -63,6 +64,7 @@ _PEOPLE: Final = words(
 )
 _CLOSING: Final = frozenset({".", "!", "?", ";", ":", ","})
 _NOT_THE_SUBJECT: Final = frozenset({"cc", "punct", "advmod", "mark", "prep"})  # "But Trump claims": not "But"
+_SENTENCE_GAP: Final = 2  # characters between a quote and a sentence the parse began right after it
 _COLON_RE: Final = re.compile(r":[ \t\xa0]*(?:\r?\n[ \t\xa0]*)*")
 
 
@@ -151,7 +153,7 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
     parenthetical = set_off(doc, verb)
     if parenthetical is not None and ends_sentence(verb):
         return parenthetical, last
-    if verb.lemma_ in SPEECH and verb.lemma_ not in COGNITION:
+    if verb.lemma_ in SPEECH | LOUD and verb.lemma_ not in COGNITION:
         quote = _sentence_quote(verb, speech)
         if quote is not None:
             return (quote.start, quote.end), last
@@ -285,6 +287,9 @@ def _sentence_quote(verb: Token, speech: Sequence[Quote]) -> Quote | None:
     another speech verb between it and the cue is that verb's ('"A," he said, adding of the mayor, "B."')."""
     sent = verb.sent
     lo, hi = sent.start_char, sent.end_char
+    if sent[0].is_lower and subject_of(verb) is not None:  # '"Not this year!" the crowd chanted': the parse
+        # ended a sentence at the "!" (not '"...?" asked Mr. Manafort', where it reads whom he asked)
+        lo = min([lo, *(q.start for q in speech if 0 <= lo - q.end <= _SENTENCE_GAP)])
     at = verb.idx
     inside = [q for q in speech if q.start < hi and q.end > lo and not q.start <= at < q.end]
     framed = {t.idx for t in sent if t.i != verb.i and t.pos_ == "VERB" and t.lemma_ in SPEECH}
