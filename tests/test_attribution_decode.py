@@ -238,6 +238,15 @@ def test_quotes_each_framed_after_stay_their_speakers(nlp: Language) -> None:
     ]
 
 
+def test_a_tagged_source_ending_in_a_preposition_loses_it(nlp: Language) -> None:
+    """Regression: the tagger's source "The White House on" (the day left out) was kept as it was."""
+    text = "The White House on Tuesday dismissed reports that the port would close."
+    roles = {"SOURCE": ["The White House on"], "CUE": ["dismissed"], "CONTENT": ["reports that the port would close"]}
+    doc, offsets, probs = _span_labels(nlp, text, roles)
+    (draft,) = link(doc, text, decode(doc, text, offsets, probs))  # type: ignore[arg-type]
+    assert draft.source is not None and text[slice(*draft.source)] == "The White House"
+
+
 def test_short_quote_the_tagger_attributes_takes_its_marks(nlp: Language) -> None:
     """Regression: a quote under four words is no speech by its marks alone (a scare quote looks the same),
     so a tagger content inside it kept its edges without the marks; a linked cue outside makes it speech."""

@@ -110,6 +110,13 @@ DIAZ: EntitySpec = ("e5", "Carlos Diaz", "PERSON", ("Carlos Diaz", "Diaz"), ())
             "The spokesperson",
             ("A spokesperson for the port", None),
         ),
+        # ... and one brought in as "one" of several
+        (
+            "One official said the port would close. The official added that talks had failed.",
+            [],
+            "The official",
+            ("One official", None),
+        ),
         # ...but not one whose own words set it apart
         (
             "A federal appeals court said on Monday that the law stood. The district court said it would comply.",

@@ -540,6 +540,9 @@ def test_a_participle_frames_the_quote_after_it(nlp: Language, text: str) -> Non
         # the bridge's, the subject of the clause spaCy hung it on)
         ("The ministry said the bridge was safe, citing a new survey.", "citing", "ministry"),
         ("Officials believe the bridge is safe, pointing to a survey.", "pointing", "Officials"),
+        # ...and after a that-clause of the object, which spaCy hangs it on (a regression: "calling" was the
+        # mayor's in "The council dismissed reports that the mayor would resign, calling them false.")
+        ("The council dismissed reports that the mayor would resign, calling them false.", "calling", "council"),
         # who is quoted "as saying" is the one saying, not the one quoting
         ("Reuters quoted the minister as saying the port would close.", "saying", "minister"),
         ("The minister was quoted by Reuters as saying the port would close.", "saying", "minister"),

@@ -16,7 +16,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .decode import Tagged
-from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap
+from .draft import Draft, Range, gaps_between, is_aside, is_glue, overlap, token_range
 from .quotes import MARKS
 from .rules import cue_verbs
 from .syntax import coordinated_sayer, cue_start, governs, noun_phrase, subject_of
@@ -201,6 +201,9 @@ def _whole_source(doc: Doc, source: Range, taken: Sequence[Range]) -> Range:
     head = _head(doc, source)
     if head is None:
         return source
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[-1].dep_ == "prep" and span[-1].head.i != head.i:
+        source = token_range(doc, span.start, span.end - 2)  # "The White House on | Tuesday dismissed"
     phrase = noun_phrase(doc, head)
     inside = phrase[0] <= source[0] and source[1] <= phrase[1]
     return phrase if inside and not any(overlap(phrase, r) for r in taken) else source

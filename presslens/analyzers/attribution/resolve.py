@@ -200,8 +200,9 @@ def _brought_in(span: Span) -> bool:
 
 
 def introduces(token: Token, lemma: str) -> bool:
-    """Whether the token is the noun ``lemma`` brought in with "a" or "an" ("a veteran of the war")."""
-    return token.lemma_ == lemma and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    """Whether the token is the noun ``lemma`` brought in with "a", "an" or "one" ("a veteran of the war",
+    "one man in the crowd")."""
+    return token.lemma_ == lemma and any(c.dep_ in ("det", "nummod") and c.lower_ in _NEW_ONE for c in token.children)
 
 
 def title_holder(text: str, role: str, source: Range, entities: Sequence[Entity]) -> Entity | None:
@@ -234,6 +235,7 @@ _NOT_THE_SPEAKER: Final = frozenset({"relcl", "acl", "prep", "poss", "advcl"})
 _QUALIFIERS: Final = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _WHERE: Final = words("in at near from outside inside across around throughout")
 _DEFINITE: Final = words("the this that these those")
+_NEW_ONE: Final = words("a an one")
 
 
 def _in_core(head: Token, span: Span, entities: Sequence[Entity]) -> Entity | None:

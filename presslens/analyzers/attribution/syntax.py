@@ -31,6 +31,7 @@ _POSTS: Final = frozenset({"post", "tweet", "video", "message", "interview", "ap
 _MEANS: Final = frozenset({"use", "take", "spend", "join"})
 _CUE_MODIFIERS: Final = frozenset({"aux", "auxpass", "neg", "advmod"})
 _FOCUS: Final = frozenset({"even", "only", "also", "both"})
+_TIMES: Final = frozenset({"DATE", "TIME"})
 _NOT_CONTENT: Final = frozenset({"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod"})
 
 
@@ -113,9 +114,20 @@ def _sayer(verb: Token) -> Token | None:
     (the sayer vows; see ``coordinated_sayer``)."""
     clause = verb.head
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not after_comma or clause.dep_ != "ccomp":
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not after_comma:
+        return coordinated_sayer(verb)
+    if clause.dep_ == "acl" and _that_clause_of_object(clause):
+        return clause.head.head  # "dismissed reports that the president would fire him, calling them ..."
+    if clause.dep_ != "ccomp":
         return coordinated_sayer(verb)
     return clause.head if clause.head.lemma_ in REPORTING and clause.head.i < clause.i < verb.i else None
+
+
+def _that_clause_of_object(clause: Token) -> bool:
+    """A that-clause of a verb's object ("reports that ..."), the verb before it."""
+    noun = clause.head
+    opens = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return opens and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.i < noun.i
 
 
 def coordinated_sayer(verb: Token) -> Token | None:
@@ -175,11 +187,24 @@ def noun_phrase(doc: Doc, head: Token) -> Range:
     for child in head.rights:
         if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
             last = min(last, child.left_edge.i - 1)
+        if _when(child) and child.right_edge.i == head.right_edge.i and not _comma_between(head, child):
+            last = min(last, child.left_edge.i - 1)  # "The mayor last week said": the parse hung the time on it
     while first < head.i and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ in _FOCUS):
         first += 1
     while last > head.i and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     return _within_line(doc, head, first, last)
+
+
+def _when(child: Token) -> bool:
+    """A phrase of time: "on Tuesday", "last week"."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in _TIMES
+    return child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in _TIMES for o in child.children)
+
+
+def _comma_between(head: Token, child: Token) -> bool:
+    return any(t.text == "," for t in head.doc[head.i + 1 : child.left_edge.i])
 
 
 def _within_line(doc: Doc, head: Token, first: int, last: int) -> Range:
