@@ -154,7 +154,7 @@ def framed_from_outside(text: str, outer: Draft, inner: Draft) -> bool:
     cue = outer.cue
     if cue is None or inner.cue is None:
         return False
-    if text[slice(*cue)].lower().startswith("according") or cue[1] <= min(inner.extent()[0], inner.content[0]):
+    if text[slice(*cue)].lower().startswith("according") or cue[1] <= inner.extent()[0]:
         return True
     closing = outer.content[1] <= cue[0] and _CLOSES_SENTENCE_RE.match(text, cue[1]) is not None
     return closing and inner.cue[1] <= inner.content[0]

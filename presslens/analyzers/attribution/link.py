@@ -83,7 +83,7 @@ def _own_frame(text: str, piece: Range, cues: Sequence[Range], sources: Sequence
     before = text[max(0, piece[0] - 3) : piece[0]].rstrip(" \t\xa0")
     if text[piece[0]] not in MARKS or text[piece[1] - 1] not in MARKS or before[-1:] not in ("", *".!?:\n", *MARKS):
         return None  # a quote opening its sentence, not one the sentence's words lead into
-    if text[: piece[1] - 1].rstrip()[-1:] in (".", ":", ";"):
+    if text[max(0, piece[1] - 4) : piece[1] - 1].rstrip()[-1:] in (".", ":", ";"):
         return None  # a quote closing its sentence: what follows is the next one
     after = next((c for c in cues if c[0] >= piece[1]), None)
     if after is None or "\n" in text[piece[1] : after[0]] or not is_glue(text, sources, piece[1], after[0]):
