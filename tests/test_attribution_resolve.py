@@ -544,7 +544,7 @@ DIAZ: EntitySpec = ("e5", "Carlos Diaz", "PERSON", ("Carlos Diaz", "Diaz"), ())
             "The 54-year-old",
             ("John Smith", "e2"),
         ),
-        # ... while a label that names no owner still fits ("The chief, Paul Manafort" is Trump's campaign chief)
+        # ... while a label that names no owner still fits (the chief named earlier is Diaz's campaign chief)
         (
             "The chief, John Smith, spoke first. Carlos Diaz's campaign chief said the rally would go ahead.",
             [("e2", "John Smith", "PERSON", ("John Smith",), ("The chief",)), DIAZ],

@@ -50,8 +50,8 @@ def test_a_source_without_a_report_inside_stays_whole() -> None:
         (TEXT, "Ana Petrilli"),
         # the regression: the source ran over the relative clause and stopped inside its quote
         ('Lopez, who called the plan "a disaster," said she would vote against it.', "Lopez"),
-        # a time the parse hung on the speaker is not part of it (regressions: "The Sanders campaign on
-        # Monday", "an arbitration panel in 2001"), but one inside a phrase set off by commas stays
+        # a time the parse hung on the speaker is not part of it (a regression: the source ran on over "on
+        # Monday" and "in 2001"), but one inside a phrase set off by commas stays
         ("The harbour council on Monday said the port would close.", "The harbour council"),
         ("An arbitration panel in 2001 said that the port was in breach of the lease.", "An arbitration panel"),
         ("Ruiz, a lawyer since 2010, said the port would close.", "Ruiz, a lawyer since 2010"),
