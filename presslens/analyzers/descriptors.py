@@ -19,7 +19,7 @@ from .names import TITLES
 NAMING: Final = NAME_TYPES - {"NORP"}
 _LABELLING_VERBS: Final = frozenset({"describe", "call", "label", "brand", "dub", "term", "portray", "paint", "deride"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
-_DETERMINERS: Final = frozenset({"a", "an", "the"})
+ARTICLES: Final = frozenset({"the", "a", "an"})
 
 
 def _subtree_chars(token: Token) -> tuple[int, int]:
@@ -98,7 +98,7 @@ def fronted_noun(mention: SpacySpan) -> Token | None:
     noun = opening.root
     spans_all = noun.left_edge.i == start and noun.right_edge.i == mention.start - 2
     described = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.ent_type_ == "NORP")
-    introduced = opening[0].lower_ in _DETERMINERS or opening[0].dep_ == "poss"
+    introduced = opening[0].lower_ in ARTICLES or opening[0].dep_ == "poss"
     if not (spans_all and described and introduced and noun.head.i == head.head.i) or noun.ent_type_ in NAMING:
         return None
     return noun

@@ -19,11 +19,10 @@ from .._contract import Attribution, Descriptor, Entity, Span, speaker_of
 from .._labels import NAME_TYPES
 from .._parsed import Parsed
 from .attribution.quotes import find_quotes
-from .descriptors import descriptor_spans, fronted_noun
+from .descriptors import ARTICLES, descriptor_spans, fronted_noun
 from .names import TITLES, first_name_gender
 
 _TRIM = " \t\n,;:.\"'“”‘’()"
-_ARTICLES = frozenset({"the", "a", "an"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUESTION_OPENERS = frozenset(
@@ -63,7 +62,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     person's gender and office from just before the mention) and without what a headline ran on after the
     name (see ``_not_a_name``)."""
     start, end = after_dateline(ent).start, ent.end
-    while start < end and ent.doc[start].lower_ in _ARTICLES:
+    while start < end and ent.doc[start].lower_ in ARTICLES:
         start += 1
     label, titled = ent.label_, start
     while titled + 1 < end and ent.doc[titled].lower_.rstrip(".") in _NAME_TITLES:
@@ -289,7 +288,7 @@ def _named_by_given_name(doc: Doc, mentions: list[SpacySpan]) -> list[SpacySpan]
 
 
 def _name_word(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.lower_ not in TITLES | _ARTICLES
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.lower_ not in TITLES | ARTICLES
 
 
 def _nominal(token: Token) -> bool:

@@ -19,7 +19,8 @@ _BEFORE_COMPLEMENT_RE: Final = re.compile(
     r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
 )
 _OWNER_RE: Final = re.compile(r"^(his|her|its|their)\b|(\w+)['’]s\b", re.IGNORECASE)
-_AGED_RE: Final = re.compile(r"\b(\d{1,3})[-‐ ]years?[-‐ ]old\b", re.IGNORECASE)
+_YEARS_OLD: Final = r"[-‐ ]years?[-‐ ]old"
+_AGED_RE: Final = re.compile(rf"\b(\d{{1,3}}){_YEARS_OLD}\b", re.IGNORECASE)
 _AGE_REACH: Final = 3000  # characters back to the mention that gave the age
 
 
@@ -40,7 +41,7 @@ def _aged(text: str, span: Span, source: Range, entities: Sequence[Entity]) -> E
         return None
     age = found.group(1)
     given = re.compile(rf"(?:,\s*{age}\b|\s*\(\s*{age}\s*\))")
-    before = re.compile(rf"\b{age}[-‐ ]years?[-‐ ]old\s+(?:[\w.]+\s+){{0,3}}$", re.IGNORECASE)
+    before = re.compile(rf"\b{age}{_YEARS_OLD}\s+(?:[\w.]+\s+){{0,3}}$", re.IGNORECASE)
     best: tuple[int, Entity] | None = None
     for entity in (e for e in entities if e.type == "PERSON"):
         for m in entity.mentions:

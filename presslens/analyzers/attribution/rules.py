@@ -150,13 +150,15 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
     infinitive = _infinitive(doc, verb)
     if infinitive is not None:
         return infinitive, last
-    parenthetical = set_off(doc, verb)
-    if parenthetical is not None and ends_sentence(verb):
+    closing = ends_sentence(verb)  # a closing frame is read before a quote in its sentence
+    parenthetical = set_off(doc, verb) if closing else None
+    if parenthetical is not None:
         return parenthetical, last
     if verb.lemma_ in SPEECH | LOUD and verb.lemma_ not in COGNITION:
         quote = _sentence_quote(verb, speech)
         if quote is not None:
             return (quote.start, quote.end), last
+    parenthetical = None if closing else set_off(doc, verb)
     return None if parenthetical is None else (parenthetical, last)
 
 
