@@ -45,12 +45,20 @@ class Attribution(_Frozen):
     id: str
     kind: AttributionKind
     content: Span
+    # The stretches of a content its own frame breaks ('"A," she said on Monday. "B."'): the frame between
+    # them is the outlet's words, not the speaker's. Empty when the content is one stretch.
+    content_parts: tuple[Span, ...] = ()
     cue: Span | None = None
     cue_stance: CueStance | None = None
     source: Span | None = None
     speaker: Speaker | None = None
     addressee: Span | None = None
     via: str | None = None
+
+    @property
+    def pieces(self) -> tuple[Span, ...]:
+        """The stretches whose words are the speaker's: the parts, or the content whole."""
+        return self.content_parts or (self.content,)
 
 
 class Descriptor(Span):
@@ -142,6 +150,7 @@ def json_schema() -> dict[str, object]:
 
 def speaker_of(attributions: Iterable[Attribution], start: int, end: int) -> Attribution | None:
     """The innermost attribution whose content holds ``start:end``: whose words those are (None: the
-    outlet's own). Labels and technique spans are both placed in a voice this way."""
-    holders = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    outlet's own). Labels and technique spans are both placed in a voice this way; a label in the frame
+    between two parts of a content ('"A," said Ruiz, a self-styled reformer. "B."') is the outlet's."""
+    holders = [a for a in attributions if any(p.start <= start and end <= p.end for p in a.pieces)]
     return min(holders, key=lambda a: a.content.end - a.content.start) if holders else None

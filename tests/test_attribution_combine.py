@@ -214,7 +214,7 @@ def test_a_report_in_the_frame_between_two_quoted_pieces_is_not_inside_them() ->
     text = "“We will march,” said Ana Ruiz, who said she had not slept. “Nothing will stop us.”"
     outer = Draft(content=(0, len(text)), cue=_at(text, "said"))
     inner = Draft(content=_at(text, "she had not slept"), cue=_at(text, "said", 1), source=_at(text, "who"))
-    assert nesting(text, [outer, inner]) == [None, None]
+    assert nesting(text, [outer, inner], find_quotes(text)) == [None, None]
 
 
 FRAMED = "The rival camp attacked her plan. “She didn’t like that,” said a campaign veteran. “She cut the prep time.”"

@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.enclose import enclose, reports_within
+from presslens.analyzers.attribution.quotes import find_quotes
 
 Parts = tuple[str, str, str | None]  # content, cue, source
 
@@ -116,11 +117,11 @@ def test_only_reports_of_words_stay_inside_a_report(nlp: Language, text: str, in
     at = text.index(outer_cue)
     outer = Draft(content=(at + len(outer_cue) + 1, len(text) - 1), cue=(at, at + len(outer_cue)), source=(0, at - 1))
     drafts = [outer, _draft(nlp, text, inner)]
-    assert reports_within(nlp(text), drafts) == (drafts if kept else [outer])
+    assert reports_within(nlp(text), drafts, find_quotes(text)) == (drafts if kept else [outer])
 
 
 def test_a_piece_read_again_with_its_holders_cue_is_no_report_inside_it(nlp: Language) -> None:
     text = "The bridge, which officials say is safe, carries cars."
     whole = _draft(nlp, text, ("which officials say is safe", "say", "officials"))
     piece = _draft(nlp, text, ("is safe", "say", "officials"))
-    assert reports_within(nlp(text), [whole, piece]) == [whole]
+    assert reports_within(nlp(text), [whole, piece], find_quotes(text)) == [whole]

@@ -21,7 +21,7 @@ def test_html_pieces_are_the_spans(sample_analysis: Analysis) -> None:
     assert page.article == sample_analysis.text
     for h in highlights(sample_analysis, PAGE_LAYERS):
         if h.start < h.end:
-            assert page.pieces[h.key] == sample_analysis.text[h.start : h.end]
+            assert page.pieces[h.key] == "".join(sample_analysis.text[s:e] for s, e in h.stretches())
 
 
 def test_brat_spans_and_events(sample_analysis: Analysis) -> None:
@@ -35,8 +35,10 @@ def test_webanno_quotes_are_the_text(sample_analysis: Analysis) -> None:
     items = json.loads(render(sample_analysis, "webanno"))["first"]["items"]
     assert items
     for item in items:
-        position, quote = item["target"]["selector"]
-        assert quote["exact"] == sample_analysis.text[position["start"] : position["end"]]
+        targets = item["target"] if isinstance(item["target"], list) else [item["target"]]
+        for target in targets:
+            position, quote = target["selector"]
+            assert quote["exact"] == sample_analysis.text[position["start"] : position["end"]]
 
 
 def test_ptc_and_text(sample_analysis: Analysis) -> None:

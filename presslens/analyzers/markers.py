@@ -212,7 +212,7 @@ def _is_title_or_name(text: str, quote: Quote) -> bool:
 def _scare_quotes(
     parsed: Parsed, entities: tuple[Entity, ...], attributions: tuple[Attribution, ...], quotes: list[Quote]
 ) -> list[Marker]:
-    spoken = [(a.content.start, a.content.end) for a in attributions]
+    spoken = [(p.start, p.end) for a in attributions for p in a.pieces]
     found = []
     for quote in quotes:
         s, e = quote.inner

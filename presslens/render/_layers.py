@@ -8,7 +8,7 @@ make a reader wonder which one is right).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .._contract import Analysis, Attribution, Entity, Marker, Span, Technique, speaker_of
 
@@ -44,7 +44,8 @@ class Highlight:
 
     ``key`` is unique within an analysis and stable across runs; ``group`` ties the spans of one
     attribution (or the mentions of one entity) together, and ``link`` points at the group of an outer
-    attribution when this one is reported through it.
+    attribution when this one is reported through it. ``ranges`` are the stretches it covers when its own
+    frame breaks a content ('"A," she said. "B."'): the frame between them is not the speaker's.
     """
 
     layer: str
@@ -55,6 +56,17 @@ class Highlight:
     key: str
     group: str | None = None
     link: str | None = None
+    ranges: tuple[tuple[int, int], ...] = ()
+
+    def stretches(self) -> tuple[tuple[int, int], ...]:
+        """The character ranges it covers, in order."""
+        return self.ranges or ((self.start, self.end),)
+
+    def split(self) -> tuple[Highlight, ...]:
+        """One highlight per stretch, for formats whose spans are continuous."""
+        if not self.ranges:
+            return (self,)
+        return tuple(replace(self, start=s, end=e, ranges=()) for s, e in self.ranges)
 
 
 def speaker_name(attribution: Attribution) -> str:
@@ -110,7 +122,7 @@ def attribution_note(analysis: Analysis, attribution: Attribution) -> str:
 def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
     known = {a.id for a in analysis.attributions}
     for a in analysis.attributions:
-        base = {"group": a.id, "link": a.via if a.via in known else None}
+        link = a.via if a.via in known else None
         yield Highlight(
             "content",
             "Content",
@@ -118,7 +130,9 @@ def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
             a.content.end,
             attribution_note(analysis, a),
             f"{a.id}.content",
-            **base,
+            group=a.id,
+            link=link,
+            ranges=tuple((p.start, p.end) for p in a.content_parts),
         )
         if a.cue is not None:
             stance = a.cue_stance or "unknown"
@@ -130,7 +144,8 @@ def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
                 a.cue.end,
                 f"Reporting cue of {a.id}, stance {stance}: {why}",
                 f"{a.id}.cue",
-                **base,
+                group=a.id,
+                link=link,
             )
         if a.source is not None:
             who = f"resolves to {a.speaker.name}" if a.speaker is not None else "not resolved to a name"
@@ -141,7 +156,8 @@ def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
                 a.source.end,
                 f"Source of {a.id}: “{a.source.text}” {who}",
                 f"{a.id}.source",
-                **base,
+                group=a.id,
+                link=link,
             )
         if a.addressee is not None:
             yield Highlight(
@@ -151,7 +167,8 @@ def _attribution_layers(analysis: Analysis) -> Iterator[Highlight]:
                 a.addressee.end,
                 f"Addressee of {a.id}: told to {a.addressee.text}",
                 f"{a.id}.addressee",
-                **base,
+                group=a.id,
+                link=link,
             )
 
 
@@ -234,6 +251,11 @@ def highlights(analysis: Analysis, layers: frozenset[str] = frozenset(LAYERS)) -
         found.extend(_entity_layers(analysis, entity))
     found.extend(_voice_layers(analysis))
     return tuple(h for h in found if h.layer in layers)
+
+
+def said(attribution: Attribution) -> str:
+    """The words attributed, a frame inside them left out ('"A," she said. "B."' reads "A" … "B")."""
+    return " … ".join(p.text for p in attribution.pieces)
 
 
 def excerpt(span: Span | str, width: int = 120) -> str:

@@ -45,8 +45,8 @@ class _Ann:
         self.counts[prefix] = self.counts.get(prefix, 0) + 1
         return f"{prefix}{self.counts[prefix]}"
 
-    def span(self, label: str, start: int, end: int, note: str | None = None) -> str | None:
-        pieces = fragments(self.text, start, end)
+    def span(self, label: str, stretches: tuple[tuple[int, int], ...], note: str | None = None) -> str | None:
+        pieces = [piece for start, end in stretches for piece in fragments(self.text, start, end)]
         if not pieces:
             return None
         tid = self.next_id("T")
@@ -57,7 +57,7 @@ class _Ann:
         return tid
 
     def highlight(self, h: Highlight) -> None:
-        tid = self.span(h.label, h.start, h.end, h.note)
+        tid = self.span(h.label, h.stretches(), h.note)
         if tid is not None:
             self.t_of[h.key] = tid
 
@@ -70,7 +70,7 @@ def _attributions(ann: _Ann, analysis: Analysis) -> dict[str, str]:
         if content is None:
             continue
         anchor = a.cue or a.content
-        trigger = ann.span("Attribution", anchor.start, anchor.end) or content
+        trigger = ann.span("Attribution", ((anchor.start, anchor.end),)) or content
         roles = [f"Attribution:{trigger}", f"Content:{content}"]
         for role in ("cue", "source", "addressee"):
             tid = ann.t_of.get(f"{a.id}.{role}")

@@ -21,6 +21,7 @@ from ._layers import (
     excerpt,
     highlights,
     marker_reason,
+    said,
     speaker_name,
     technique_why,
     via_chain,
@@ -62,18 +63,19 @@ def _css_classes(analysis: Analysis, h: Highlight) -> str:
 
 def article_markup(analysis: Analysis) -> Markup:
     """The article text, escaped, with a ``<span>`` per highlight piece; the first piece holds the anchor."""
-    spans = highlights(analysis, PAGE_LAYERS)
-    classes = {h.key: _css_classes(analysis, h) for h in spans}
+    whole = highlights(analysis, PAGE_LAYERS)
+    classes = {h.key: _css_classes(analysis, h) for h in whole}
+    begins = {h.key: h.start for h in whole}
 
     def open_tag(h: Highlight, first: bool) -> str:
-        anchor = f' id="{escape(h.key)}"' if first else ""
+        anchor = f' id="{escape(h.key)}"' if first and h.start == begins[h.key] else ""
         css = classes[h.key] + ("" if first else " pl-cont")
         return (
             f'<span{anchor} class="{css}" data-key="{escape(h.key)}" data-label="{escape(h.label)}"'
             f' title="{escape(h.note)}">'
         )
 
-    return Markup(nest(analysis.text, spans, open_tag))
+    return Markup(nest(analysis.text, [piece for h in whole for piece in h.split()], open_tag))
 
 
 def _attribution_rows(analysis: Analysis) -> list[dict[str, object]]:
@@ -87,7 +89,7 @@ def _attribution_rows(analysis: Analysis) -> list[dict[str, object]]:
             "source": a.source.text if a.source else None,
             "addressee": a.addressee.text if a.addressee else None,
             "via": [(o.id, speaker_name(o)) for o in via_chain(analysis, a)],
-            "content": excerpt(a.content, 240),
+            "content": excerpt(said(a), 240),
         }
         for a in analysis.attributions
     ]

@@ -35,6 +35,14 @@ def _selectors(text: str, start: int, end: int) -> list[dict[str, object]]:
     ]
 
 
+def _targets(text: str, h: Highlight, source: str) -> dict[str, object] | list[dict[str, object]]:
+    """The highlight's place; a content its frame breaks has one target per stretch."""
+    targets: list[dict[str, object]] = [
+        {"source": source, "selector": _selectors(text, s, e)} for s, e in h.stretches()
+    ]
+    return targets[0] if len(targets) == 1 else targets
+
+
 def _links(h: Highlight, base: str) -> list[dict[str, object]]:
     """Roles point at their attribution's content; content or a label, at the attribution voicing it."""
     targets = []
@@ -56,7 +64,7 @@ def annotation(analysis: Analysis, h: Highlight, source: str, base: str) -> dict
             {"type": "TextualBody", "purpose": "describing", "value": h.note, "format": "text/plain", "language": "en"},
             *_links(h, base),
         ],
-        "target": {"source": source, "selector": _selectors(analysis.text, h.start, h.end)},
+        "target": _targets(analysis.text, h, source),
     }
 
 

@@ -63,6 +63,6 @@ def attribute(doc: Doc, tagged: Sequence[Draft], entities: Sequence[Entity]) -> 
     combined = combine(whole_clauses(doc, tagged, rules), rules, text, speech)
     edged = [without_second_report(doc, edges(doc, text, d, quotes), marked, seconds) for d in combined]
     drafts = enclose(doc, text, [whole_marks(text, d, quotes) for d in edged])
-    drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))))
+    drafts = reports_within(doc, one_per_content(one_reading_per_cue(without_own_source(text, drafts))), quotes)
     drafts = sources_after_openers(doc, text, sources_without_reports(text, drafts))
     return build(doc, original, drafts, quotes, speech, entities)

@@ -14,11 +14,15 @@ from ..entities import past_dateline
 from ..stance import cue_stance
 from .draft import Draft, Range, gaps_between, is_glue, quotes_as_saying, trim
 from .lexicon import UTTERING
-from .quotes import MARKS, Quote
+from .quotes import Quote, is_title
 from .resolve import resolve
 from .unnamed import described_speaker, interview_label, interviewee, titled_subjects
 
 _CLOSING_RE: Final = re.compile(r"[^()\n]{0,3}\)")
+# What sets a frame off inside a content ("The test, officials said, was the largest"), and what may stand
+# between a quote and the frame after it ('"A," she said').
+_SETS_OFF: Final = ",;—–"
+_BETWEEN: Final = " \t\r\n\xa0,;:.!?—–-"
 
 
 def _span(text: str, rng: Range | None) -> Span | None:
@@ -94,7 +98,7 @@ def kind_of(text: str, draft: Draft, quotes: Sequence[Quote]) -> AttributionKind
     return "direct" if is_glue(text, frames, start, end) else "mixed"
 
 
-def nesting(text: str, drafts: Sequence[Draft]) -> list[int | None]:
+def nesting(text: str, drafts: Sequence[Draft], quotes: Sequence[Quote]) -> list[int | None]:
     """For each draft, the index of the smallest other draft whose content holds its whole frame, or that
     quotes it "as saying" with its speaker before the outer cue ("The minister was quoted by Reuters as
     saying ...")."""
@@ -107,24 +111,60 @@ def nesting(text: str, drafts: Sequence[Draft]) -> list[int | None]:
             if o is not draft
             and o.content != draft.content
             and ((o.content[0] <= lo and hi <= o.content[1]) or quotes_as_saying(text, o, draft))
-            and not _in_frame(text, o, (lo, hi))
+            and not _in_frame(text, o, quotes, (lo, hi))
         ]
         out.append(min(holders)[1] if holders else None)
     return out
 
 
-def _in_frame(text: str, outer: Draft, span: Range) -> bool:
-    """Whether the span lies in the frame between two quoted pieces of the outer content ('"A," said Ruiz,
-    who said she would march. "B."'): a report there is the narrator's, beside the quote, not inside it."""
-    if outer.cue is None or not outer.content[0] < outer.cue[0] < outer.content[1]:
-        return False
-    before = text[outer.content[0] : outer.cue[0]]
-    after = text[outer.cue[1] : outer.content[1]]
-    opened = next((k for k, c in enumerate(after) if c in MARKS), None)
-    closed = max((k for k, c in enumerate(before) if c in MARKS), default=None)
-    if opened is None or closed is None:
-        return False
-    return outer.content[0] + closed < span[0] and span[1] <= outer.cue[1] + opened
+def _in_frame(text: str, outer: Draft, quotes: Sequence[Quote], span: Range) -> bool:
+    """Whether the span lies in the frame between two parts of the outer content ('"A," said Ruiz, who
+    said she would march. "B."'): a report there is the narrator's, beside the quote, not inside it."""
+    gap = frame_gap(text, outer, quotes)
+    return gap is not None and gap[0] <= span[0] and span[1] <= gap[1]
+
+
+def frame_gap(text: str, draft: Draft, quotes: Sequence[Quote]) -> Range | None:
+    """The stretch of a content that its own frame takes when the frame stands inside it: from the end of
+    the quote before the cue to the start of the next one ('"A," she said on Monday. "B."'), or between the
+    commas that set the frame off ("The test, officials said, was the largest"). A title quoted in the
+    frame ('said on "Morning Desk"') is the frame's; a quote opening a sentence ('asked. "Neither do I."')
+    is the content's. None when the frame is outside the content or not set off."""
+    start, end = draft.content
+    if draft.cue is None or not start < draft.cue[0] < end:
+        return None
+    core = [r for r in (draft.cue, draft.source, draft.addressee) if r is not None and start <= r[0] and r[1] <= end]
+    lo, hi = min(r[0] for r in core), max(r[1] for r in core)
+    closed = [q.end for q in quotes if start <= q.start and q.end <= lo and not text[q.end : lo].strip(_BETWEEN)]
+    opened = [
+        q.start for q in quotes if hi <= q.start < end and (_opens_sentence(text, q.start) or not is_title(text, q))
+    ]
+    if closed and opened:
+        return closed[-1], opened[0]
+    head = text[start:lo].rstrip()
+    left = closed[-1] if closed else (start + len(head) - 1 if head and head[-1] in _SETS_OFF else None)
+    comma = next((k + 1 for k in range(hi, end) if text[k] in _SETS_OFF), None)
+    right = min((k for k in (comma, *opened[:1]) if k is not None), default=None)
+    if left is None or right is None:
+        return None
+    while right < end and text[right].isspace():
+        right += 1
+    return left, right
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    k = at - 1
+    while k >= 0 and text[k] in " \t\xa0":
+        k -= 1
+    return k < 0 or text[k] in ".!?\r\n"
+
+
+def content_parts(text: str, draft: Draft, quotes: Sequence[Quote]) -> tuple[Range, ...]:
+    """The content's stretches either side of its own frame; empty when the frame does not break it."""
+    gap = frame_gap(text, draft, quotes)
+    if gap is None or gap[0] <= draft.content[0] or gap[1] >= draft.content[1]:
+        return ()
+    return (draft.content[0], gap[0]), (gap[1], draft.content[1])
 
 
 def build(
@@ -141,7 +181,7 @@ def build(
         replace(d, source=None if d.source is None else _phrase(text, past_dateline(doc, *d.source)))
         for d in sorted(drafts, key=lambda d: (d.content, d.cue or (0, 0)))
     ]
-    outer = nesting(text, ordered)
+    outer = nesting(text, ordered, quotes)
     speakers = _speakers(doc, text, ordered, speech, entities)
     out = []
     for k, draft in enumerate(ordered):
@@ -153,6 +193,9 @@ def build(
                 id=f"a{k + 1}",
                 kind=kind_of(text, draft, quotes),
                 content=Span(start=draft.content[0], end=draft.content[1], text=text[slice(*draft.content)]),
+                content_parts=tuple(
+                    Span(start=a, end=b, text=text[a:b]) for a, b in content_parts(text, draft, quotes)
+                ),
                 cue=cue,
                 cue_stance=None if cue is None else cue_stance(cue.text, lemma),
                 source=_span(text, draft.source),  # made a phrase above, before its speaker was named

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from .build import nesting
 from .draft import Draft, Range, overlap
 from .lexicon import SPEECH
+from .quotes import Quote
 
 # What may stand between the outer content's end and the inner report: the word that opens the inner
 # clause. A relative clause set off by a comma ("policies, which he said had harmed the economy") is a
@@ -85,13 +86,13 @@ def _hangs_from(token: Token, start: int, end: int) -> bool:
     return False
 
 
-def reports_within(doc: Doc, drafts: Sequence[Draft]) -> list[Draft]:
+def reports_within(doc: Doc, drafts: Sequence[Draft], quotes: Sequence[Quote]) -> list[Draft]:
     """Inside another's content only a report of words stays an attribution of its own: "X said that the
     Gazette reported Y" is a chain of reporting a reader follows, but in "X said voters who know the
     area want Y" what voters know and want is part of X's words. (PolNeAR marks the outermost report only,
     and held-out train bears the rest out: most of the inner beliefs and intentions kept were wrong.) A
     part of a content read again with the same cue is no report inside it."""
-    holders = nesting(doc.text, drafts)
+    holders = nesting(doc.text, drafts, quotes)
     return [
         d
         for d, holder in zip(drafts, holders, strict=True)
