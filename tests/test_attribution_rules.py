@@ -483,6 +483,17 @@ def test_addressee(nlp: Language, text: str, addressee: str | None) -> None:
             "Police said the suspect had fled, according to the Herald.",
             [("a1", "Police said the suspect had fled", None), ("a2", "the suspect had fled", "a1")],
         ),
+        # regressions: spaCy's small model hangs the closing frame's clause on the frame ("close" under
+        # "reported"), or the closing "according to" on the inner clause ("close"), and the paper's report
+        # was lost or shrunk to the minister's words, with the phrase left inside them
+        (
+            "The minister said the plant would close, the Tribune reported.",
+            [("a1", "The minister said the plant would close", None), ("a2", "the plant would close", "a1")],
+        ),
+        (
+            "The minister said the plant would close, according to the Tribune.",
+            [("a1", "The minister said the plant would close", None), ("a2", "the plant would close", "a1")],
+        ),
         # "That said," turns the outlet's own argument: no report, though the parse hangs the sentence's own
         # report on it as its clause (a regression: "That" said that voters say ...)
         ("That said, voters say they want change.", [("a1", "they want change", None)]),

@@ -19,14 +19,16 @@ def set_off(doc: Doc, verb: Token) -> Range | None:
     fronted adverbial ("Unless it rains, farmers warn, ..."). The content is the sentence those words
     make, less the cue and its subject, and less what comes before the clause's subject when the cue
     follows that subject ("As talks stall, it is his job, he said, to ...": PolNeAR leaves the as-clause
-    out). The cue needs a subject after a comma and no object or clause of its own, bar whom it
-    addresses."""
+    out). The cue needs a subject after a comma and no object or clause of its own after it, bar whom it
+    addresses (the clause it reports may hang on it from before: "The minister said the plant would
+    close, the Tribune reported" is parsed with "close" under "reported")."""
     if not (verb.dep_ == "parataxis" or ends_sentence(verb)):
         return None
     if verb.head.pos_ not in ("VERB", "AUX") or verb.lemma_ not in REPORTING:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
-    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) and verb.lemma_ not in ADDRESSING
+    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    objects = objects and verb.lemma_ not in ADDRESSING
     if subject is None or not _after_comma(doc, subject.left_edge.i) or objects:
         return None
     cue_words = range(subject.left_edge.i, verb.right_edge.i + 1)

@@ -17,6 +17,7 @@ from spacy.parts_of_speech import IDS
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from .according import according_to, before_closing_phrase
 from .draft import Draft, Range, overlap, token_range, trim
 from .frames import closing_frame, ends_sentence, set_off
 from .headlines import headline_verdicts
@@ -40,10 +41,7 @@ from .unsourced import hearsay, passive_labels
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
 _VERB: Final = IDS["VERB"]
-_ACCORDING_RE: Final = re.compile(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
 # A quote right before "in the words of", which then gives those words alone.
-_QUOTE_BEFORE_RE: Final = re.compile(r'(["“][^"“”\n]{1,200}["”])[,;]?\s*$')
-_QUOTE_REACH: Final = 210
 # A pull quote: a paragraph of a quote whose last line, inside the closing mark, names the speaker
 # ('"We will rebuild the harbour.\nAna Ruiz, Harbour Trust."'), as some sites print them.
 _PULL_QUOTE_RE: Final = re.compile(r'^(["“][^"”\n]{20,})\n([A-Z][^"”\n]{2,120}?)\.?["”][ \t]*$', re.MULTILINE)
@@ -72,7 +70,7 @@ def rule_drafts(doc: Doc, text: str, speech: Sequence[Quote]) -> list[Draft]:
     """Every draft the parse supports, in the order of their cues."""
     cues = (doc[int(i)] for i in cue_verbs(doc))
     drafts = [d for tok in cues if not in_speech(tok.idx, speech) and (d := _verb_draft(doc, text, tok, speech))]
-    drafts.extend(_according_to(doc, text))
+    drafts.extend(according_to(doc, text))
     drafts.extend(_perspectives(doc, text))
     drafts.extend(_misread_verbs(doc))
     drafts.extend(passive_labels(doc, speech))
@@ -136,11 +134,14 @@ def _clip_to_paragraph(text: str, content: Range, at: int) -> Range:
 def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple[Range, int] | None:
     """The content range and the index of the cue's last token (a particle or preposition may join it)."""
     last = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
-    clauses = [
-        c for c in verb.children if c.dep_ == "ccomp" and not _reframed(verb, c) and not closing_frame(doc, c)
-    ] or _in_document(verb)
+    closing = ends_sentence(verb)  # a closing frame is read before a quote in its sentence
+    parenthetical = set_off(doc, verb) if closing else None
+    if parenthetical is not None:
+        return parenthetical, last
+    clauses = [c for c in _own_clauses(doc, verb) if not _reframed(verb, c)] or _in_document(verb)
     if clauses:
-        return _after_colon(text, _union(_clause_range(doc, c, speech) for c in clauses), verb, speech), last
+        said = before_closing_phrase(doc, text, _union(_clause_range(doc, c, speech) for c in clauses))
+        return _after_colon(text, said, verb, speech), last
     framed = _object_predicate(doc, verb) or _as_clause(doc, verb) or _quoted_by(doc, verb)
     if framed is not None:
         return framed, last
@@ -150,16 +151,24 @@ def _content(doc: Doc, text: str, verb: Token, speech: Sequence[Quote]) -> tuple
     infinitive = _infinitive(doc, verb)
     if infinitive is not None:
         return infinitive, last
-    closing = ends_sentence(verb)  # a closing frame is read before a quote in its sentence
-    parenthetical = set_off(doc, verb) if closing else None
-    if parenthetical is not None:
-        return parenthetical, last
     if verb.lemma_ in SPEECH | LOUD and verb.lemma_ not in COGNITION:
         quote = _sentence_quote(verb, speech)
         if quote is not None:
             return (quote.start, quote.end), last
     parenthetical = None if closing else set_off(doc, verb)
     return None if parenthetical is None else (parenthetical, last)
+
+
+def _own_clauses(doc: Doc, verb: Token) -> list[Token]:
+    """The verb's complement clauses, a closing frame's taken back: in "The minister said the plant would
+    close, the Tribune reported" the parse hangs "reported" on "said" and "close" on "reported"."""
+    out: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if closing_frame(doc, clause):
+            out.extend(c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i)
+        else:
+            out.append(clause)
+    return out
 
 
 def _reframed(verb: Token, clause: Token) -> bool:
@@ -302,37 +311,6 @@ def _sentence_quote(verb: Token, speech: Sequence[Quote]) -> Quote | None:
 def _union(ranges: Iterable[Range]) -> Range:
     spans = list(ranges)
     return min(s for s, _ in spans), max(e for _, e in spans)
-
-
-def _according_to(doc: Doc, text: str) -> list[Draft]:
-    """ "According to X, Y", "Y, according to X" and "In the words of X, Y": X is the source, Y the
-    content."""
-    out: list[Draft] = []
-    for match in _ACCORDING_RE.finditer(text):
-        phrase = doc.char_span(*match.span())
-        if phrase is None or len(phrase) not in (2, 4):
-            continue
-        tok, last = phrase[0], phrase[-1]
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-        clause = tok.head if tok.head.i != tok.i else None
-        if pobj is None or clause is None:
-            continue
-        # the "that" before the phrase is the outer verb's ("reported that, according to X, Y")
-        inner = {t.i for t in tok.subtree} | {c.i for c in clause.children if c.dep_ == "mark" and c.i < tok.i}
-        rest = [t.i for t in clause.subtree if t.i not in inner and not t.is_punct]
-        if not rest:
-            continue
-        words = _QUOTE_BEFORE_RE.search(text, max(0, match.start() - _QUOTE_REACH), match.start())
-        quoted = words is not None and len(phrase) == 4  # "surprises," in the words of one staffer: the word
-        out.append(
-            Draft(
-                content=words.span(1) if quoted and words else trim(text, token_range(doc, min(rest), max(rest))),
-                cue=token_range(doc, tok.i, last.i),
-                source=noun_phrase(doc, pobj),
-                cue_head=tok.i,
-            )
-        )
-    return out
 
 
 def _perspectives(doc: Doc, text: str) -> list[Draft]:
