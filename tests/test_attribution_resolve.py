@@ -537,6 +537,15 @@ DIAZ: EntitySpec = ("e5", "Carlos Diaz", "PERSON", ("Carlos Diaz", "Diaz"), ())
             "Diaz's deputy",
             ("Diaz's deputy", None),
         ),
+        # ... and the one called "her deputy" is Ruiz's when "her" follows Ruiz's name (a regression: "Ruiz's
+        # deputy" stayed unresolved, the owner "her" unread)
+        (
+            "Ana Ruiz opened the hearing. Her deputy, John Smith, sat beside her. Ruiz's deputy said the vote"
+            " would wait.",
+            [RUIZ, ("e2", "John Smith", "PERSON", ("John Smith",), ("Her deputy",))],
+            "Ruiz's deputy",
+            ("John Smith", "e2"),
+        ),
         # an age given in an apposition names the person "the 54-year-old" is
         (
             "Senator John Smith, 54, met Maria Lopez. The 54-year-old said the vote was rigged.",

@@ -10,7 +10,7 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-from ..._contract import Entity
+from ..._contract import Descriptor, Entity
 from .draft import Range, overlap
 from .groups import SUBJECT_REACH
 from .lexicon import COMPANIES, KINDS
@@ -19,6 +19,7 @@ _BEFORE_COMPLEMENT_RE: Final = re.compile(
     r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
 )
 _OWNER_RE: Final = re.compile(r"^(his|her|its|their)\b|(\w+)['’]s\b", re.IGNORECASE)
+_POSSESSIVES: Final = frozenset({"his", "her", "its", "their"})
 _YEARS_OLD: Final = r"[-‐ ]years?[-‐ ]old"
 _AGED_RE: Final = re.compile(rf"\b(\d{{1,3}}){_YEARS_OLD}\b", re.IGNORECASE)
 _AGE_REACH: Final = 3000  # characters back to the mention that gave the age
@@ -100,6 +101,23 @@ def _owned(label: str) -> str | None:
     return None if found is None else (found.group(1) or found.group(2)).lower()
 
 
+def _owned_by(desc: Descriptor, holder: Entity, owner_name: str | None, entities: Sequence[Entity]) -> bool:
+    """Whether a label fits the owner a description names ("Ruiz's deputy"): a label naming no owner
+    does, and "her deputy" does when the name before it is Ruiz's ("Ana Ruiz opened the hearing. Her
+    deputy, Tom Berg, ...")."""
+    said = _owned(desc.text)
+    if owner_name is None or said in (None, owner_name):
+        return True
+    if said not in _POSSESSIVES:
+        return False
+    named = max(
+        ((m.start, e) for e in entities if e is not holder for m in e.mentions if m.end <= desc.start),
+        key=lambda found: found[0],
+        default=None,
+    )
+    return named is not None and owner_name in named[1].name.lower().split()
+
+
 def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity | None:
     """A definite description ("the retired general"): the entity labelled with the same head noun, or
     one of its kind ("the newspaper" for "a Spanish daily"), preferring the nearest label before the
@@ -112,7 +130,7 @@ def _described(head: Token, source: Range, entities: Sequence[Entity]) -> Entity
     for entity in entities:
         for desc in entity.descriptors:
             said = _head_word(desc.text)
-            if not nouns & {said, said.removesuffix("s")} or (owned_by and _owned(desc.text) not in (None, owned_by)):
+            if not nouns & {said, said.removesuffix("s")} or not _owned_by(desc, entity, owned_by, entities):
                 continue
             if overlap(source, (desc.start, desc.end)):
                 return entity
