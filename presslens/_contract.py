@@ -60,6 +60,11 @@ class Attribution(_Frozen):
         """The stretches whose words are the speaker's: the parts, or the content whole."""
         return self.content_parts or (self.content,)
 
+    @property
+    def said(self) -> str:
+        """The words attributed, a frame inside them left out ('"A," she said. "B."' reads "A" … "B")."""
+        return " … ".join(p.text for p in self.pieces)
+
 
 class Descriptor(Span):
     """How the text labels an entity; ``voice`` is the attribution whose content holds the label, or None

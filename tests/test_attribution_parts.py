@@ -9,17 +9,18 @@ parts, not the frame, as what was said.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from corpus_support import store_url
 from render_samples import read_ann, read_page
 
-from presslens import Analysis, Article, analyze
+from presslens import Analysis, Article, Corpus, analyze
 from presslens._contract import Attribution, Span, speaker_of
 from presslens.analyzers.attribution.build import content_parts
 from presslens.analyzers.attribution.draft import Draft
 from presslens.analyzers.attribution.quotes import find_quotes
 from presslens.render import render
-from presslens.render._layers import said
 
 
 def _at(text: str, words: str) -> tuple[int, int]:
@@ -145,7 +146,7 @@ def test_html_highlights_the_parts_and_anchors_the_first() -> None:
 
 
 def test_reports_quote_the_parts_without_the_frame() -> None:
-    assert said(_split_report()) == '"We will rebuild," … "The harbour comes first."'
+    assert _split_report().said == '"We will rebuild," … "The harbour comes first."'
     assert "said Ana Ruiz" not in render(_analysis(), "text").split("says")[-1]
 
 
@@ -158,3 +159,10 @@ def test_a_label_and_a_scare_quote_in_the_frame_are_the_outlets() -> None:
     labels = {d.text: d.voice for e in found.entities for d in e.descriptors}
     assert labels and all(voice is None for voice in labels.values())
     assert ("scare_quote", '"reformer"') in {(m.kind, m.text) for m in found.markers}
+
+
+def test_the_corpus_stores_the_parts_as_what_was_said(tmp_path: Path) -> None:
+    with store_url("sqlite", tmp_path) as url, Corpus(url) as corpus:
+        corpus.add_analyses([(Article(text=SPLIT), _analysis())])
+        (row,) = corpus.quotes()
+    assert row.content == '"We will rebuild," … "The harbour comes first."'

@@ -157,7 +157,7 @@ def _attribution(article_id: int, a: Attribution) -> dict[str, Any]:
         "article_id": article_id,
         "key": a.id,
         "kind": a.kind,
-        "content": a.content.text,
+        "content": a.said,  # a frame inside the content is the outlet's words, not the speaker's
         "content_start": a.content.start,
         "content_end": a.content.end,
         "cue": a.cue.text if a.cue else None,

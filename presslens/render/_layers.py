@@ -253,11 +253,6 @@ def highlights(analysis: Analysis, layers: frozenset[str] = frozenset(LAYERS)) -
     return tuple(h for h in found if h.layer in layers)
 
 
-def said(attribution: Attribution) -> str:
-    """The words attributed, a frame inside them left out ('"A," she said. "B."' reads "A" … "B")."""
-    return " … ".join(p.text for p in attribution.pieces)
-
-
 def excerpt(span: Span | str, width: int = 120) -> str:
     """A span's text on one line, cut to ``width`` characters so a report stays scannable."""
     text = " ".join((span if isinstance(span, str) else span.text).split())

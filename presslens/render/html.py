@@ -21,7 +21,6 @@ from ._layers import (
     excerpt,
     highlights,
     marker_reason,
-    said,
     speaker_name,
     technique_why,
     via_chain,
@@ -89,7 +88,7 @@ def _attribution_rows(analysis: Analysis) -> list[dict[str, object]]:
             "source": a.source.text if a.source else None,
             "addressee": a.addressee.text if a.addressee else None,
             "via": [(o.id, speaker_name(o)) for o in via_chain(analysis, a)],
-            "content": excerpt(said(a), 240),
+            "content": excerpt(a.said, 240),
         }
         for a in analysis.attributions
     ]

@@ -22,7 +22,6 @@ from ._layers import (
     descriptor_voice,
     excerpt,
     marker_reason,
-    said,
     speaker_name,
     technique_why,
     via_chain,
@@ -77,7 +76,7 @@ def _attribution(analysis: Analysis, a: Attribution) -> Iterator[RenderableType]
     chain = via_chain(analysis, a)
     if chain:
         yield _field("via", " ← ".join(f"{speaker_name(o)} [{o.id}]" for o in chain))
-    yield _field("says", f"“{excerpt(said(a), 160)}”", "italic")
+    yield _field("says", f"“{excerpt(a.said, 160)}”", "italic")
 
 
 def _who_said_what(a: Analysis) -> Iterator[RenderableType]:
