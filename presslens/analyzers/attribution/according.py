@@ -12,7 +12,7 @@ from .lexicon import REPORTING
 from .syntax import noun_phrase
 
 _ACCORDING_RE: Final = re.compile(r"\b(?:according to|in the words of)\b", re.IGNORECASE)
-# A quoted word or phrase right before "in the words of X" is all X said
+# A quote right before "in the words of X", which then gives those words alone.
 _QUOTE_BEFORE_RE: Final = re.compile(r'(["“][^"“”\n]{1,200}["”])[,;]?\s*$')
 _QUOTE_REACH: Final = 210
 

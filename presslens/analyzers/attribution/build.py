@@ -153,6 +153,7 @@ def frame_gap(text: str, draft: Draft, quotes: Sequence[Quote]) -> Range | None:
 
 
 def _opens_sentence(text: str, at: int) -> bool:
+    """Whether only spaces stand between ``at`` and the end of the sentence or line before it."""
     k = at - 1
     while k >= 0 and text[k] in " \t\xa0":
         k -= 1

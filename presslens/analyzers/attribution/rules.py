@@ -41,7 +41,6 @@ from .unsourced import hearsay, passive_labels
 _PREDICATES: Final = frozenset({"oprd", "xcomp", "ccomp"})
 _CUE_HASHES: Final = np.array(sorted(StringStore().add(w) for w in CUE_LEMMAS), dtype=np.uint64)
 _VERB: Final = IDS["VERB"]
-# A quote right before "in the words of", which then gives those words alone.
 # A pull quote: a paragraph of a quote whose last line, inside the closing mark, names the speaker
 # ('"We will rebuild the harbour.\nAna Ruiz, Harbour Trust."'), as some sites print them.
 _PULL_QUOTE_RE: Final = re.compile(r'^(["“][^"”\n]{20,})\n([A-Z][^"”\n]{2,120}?)\.?["”][ \t]*$', re.MULTILINE)
