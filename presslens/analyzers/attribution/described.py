@@ -18,8 +18,8 @@ from .lexicon import COMPANIES, KINDS
 _BEFORE_COMPLEMENT_RE: Final = re.compile(
     r",|\s(?:of|to|at|from|for|in|on|with|by|who|whom|whose|which|that)\s", re.IGNORECASE
 )
-_OWNER_RE: Final = re.compile(r"^(his|her|its|their)\b|(\w+)['’]s\b", re.IGNORECASE)
 _POSSESSIVES: Final = frozenset({"his", "her", "its", "their"})
+_OWNER_RE: Final = re.compile(rf"^({'|'.join(sorted(_POSSESSIVES))})\b|(\w+)['’]s\b", re.IGNORECASE)
 _YEARS_OLD: Final = r"[-‐ ]years?[-‐ ]old"
 _AGED_RE: Final = re.compile(rf"\b(\d{{1,3}}){_YEARS_OLD}\b", re.IGNORECASE)
 _AGE_REACH: Final = 3000  # characters back to the mention that gave the age
